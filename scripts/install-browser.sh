@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Get a browser for `assist`: Playwright's own Chromium where its download works, else Debian's
+# chromium via apt-get when root, else say what to do. Does nothing when one is already there.
+set -u
+PY=${1:-.venv/bin/python}
+
+have_browser() {
+  "$PY" - <<'PYEOF' >/dev/null 2>&1
+from playwright.sync_api import sync_playwright
+from meta_optout_assist import browser
+with sync_playwright() as pw:
+    browser.choose(pw, None)
+PYEOF
+}
+
+if have_browser; then
+  echo "browser: found"
+  exit 0
+fi
+echo "browser: trying Playwright's Chromium download"
+if timeout 300 "$PY" -m playwright install chromium >/dev/null 2>&1 && have_browser; then
+  echo "browser: Playwright Chromium installed"
+  exit 0
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "browser: installing Debian's chromium with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null && have_browser && exit 0
+fi
+cat >&2 <<'MSG'
+No browser could be installed automatically. Install one of:
+  - Playwright's Chromium:  .venv/bin/python -m playwright install chromium
+  - your system's Chromium: sudo apt-get install chromium   (Debian/Ubuntu)
+  - Google Chrome or Microsoft Edge, then pass --browser chrome / --browser msedge
+MSG
+exit 1

@@ -1,0 +1,3 @@
+from meta_optout_assist.cli import main
+
+main()

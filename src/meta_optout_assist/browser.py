@@ -1,0 +1,147 @@
+"""Finding and launching the browser the person will see.
+
+Playwright's own Chromium when installed, else an installed Chrome/Chromium/Edge, else a clear
+message. Each account and platform gets its own persistent profile, so logins never mix and the
+person stays logged in next time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from meta_optout_assist.errors import BrowserNotFound
+from meta_optout_assist.paths import private_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import BrowserContext, Playwright
+
+BROWSER_ENV = "ASSIST_BROWSER"
+CHANNELS = ("chrome", "msedge")
+
+# Quiet Chromium: no background calls to Google services. The tool talks only to Meta (or
+# --base-url); these flags keep the browser itself from phoning elsewhere.
+QUIET_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-default-apps",
+    "--metrics-recording-only",
+]
+
+_SYSTEM_CANDIDATES = {
+    "linux": ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+              "microsoft-edge", "microsoft-edge-stable", "/usr/bin/chromium", "/snap/bin/chromium"],
+    "darwin": ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+               "/Applications/Chromium.app/Contents/MacOS/Chromium",
+               "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"],
+    "win32": [r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+              r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+              r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+              r"C:\Program Files\Microsoft\Edge\Application\msedge.exe"],
+}
+
+INSTALL_HINT = (
+    "install a browser: `python -m playwright install chromium` (Playwright's own), or your "
+    "system's Chromium/Chrome (Debian/Ubuntu: `sudo apt-get install chromium`), or pass "
+    "--browser PATH to a Chromium-based browser"
+)
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    """How to launch: a Playwright channel, an executable path, or Playwright's bundled build."""
+
+    label: str
+    executable: str | None = None
+    channel: str | None = None
+
+
+def _system_browser() -> str | None:
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    for candidate in _SYSTEM_CANDIDATES.get(platform, []):
+        found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
+        if found:
+            return found
+    return None
+
+
+def choose(playwright: Playwright, requested: str | None) -> BrowserChoice:
+    """Resolve --browser / ASSIST_BROWSER (or the default order) to something launchable."""
+    requested = requested or os.environ.get(BROWSER_ENV) or None
+    if requested in CHANNELS:
+        return BrowserChoice(label=requested, channel=requested)
+    if requested and requested != "chromium":
+        path = shutil.which(requested) or requested
+        if not Path(path).is_file():
+            raise BrowserNotFound(f"--browser {requested!r}: no such browser or executable", hint=INSTALL_HINT)
+        return BrowserChoice(label=path, executable=path)
+    bundled = playwright.chromium.executable_path
+    if bundled and Path(bundled).is_file():
+        return BrowserChoice(label="Playwright Chromium")
+    system = _system_browser()
+    if system:
+        return BrowserChoice(label=system, executable=system)
+    raise BrowserNotFound("no Chromium-based browser found on this machine", hint=INSTALL_HINT)
+
+
+def launch_args() -> list[str]:
+    args = list(QUIET_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox on.
+    return args
+
+
+def profile_dir(data_dir: Path, account: str, platform: str) -> Path:
+    """A persistent browser profile per account and platform (holds login cookies: 0700)."""
+    return private_dir(data_dir / "browser-profiles" / f"{account}--{platform}")
+
+
+@contextmanager
+def open_context(
+    playwright: Playwright,
+    choice: BrowserChoice,
+    *,
+    headless: bool,
+    user_data_dir: Path | None,
+    locale: str | None = None,
+) -> Iterator[BrowserContext]:
+    """A browser context: persistent in `user_data_dir`, or throwaway when it is None."""
+    options: dict = {"headless": headless, "args": launch_args()}
+    if choice.executable:
+        options["executable_path"] = choice.executable
+    if choice.channel:
+        options["channel"] = choice.channel
+    context_options: dict = {"viewport": {"width": 1280, "height": 900}}
+    if locale:
+        context_options["locale"] = locale.replace("_", "-")
+    try:
+        if user_data_dir is not None:
+            context = playwright.chromium.launch_persistent_context(
+                str(user_data_dir), **options, **context_options
+            )
+            browser = None
+        else:
+            browser = playwright.chromium.launch(**options)
+            context = browser.new_context(**context_options)
+    except Exception as err:  # Playwright raises its generic Error for a browser that won't start
+        raise BrowserNotFound(
+            f"the browser ({choice.label}) did not start: {str(err).splitlines()[0]}",
+            hint=INSTALL_HINT + ("" if headless or os.environ.get("DISPLAY") or sys.platform != "linux"
+                                 else "; no display found: use --headless or run under `xvfb-run -a`"),
+        ) from None
+    try:
+        yield context
+    finally:
+        context.close()
+        if browser is not None:
+            browser.close()

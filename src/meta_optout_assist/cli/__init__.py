@@ -1,0 +1,69 @@
+"""The `assist` command: thin typer commands; every domain error becomes a message and an exit
+code here.
+
+Each sub-module registers its own commands on `app`; the logic lives in plain modules beside cli/.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from meta_optout_assist.errors import AssistError, ExitCode, PageNotUnderstood
+
+app = typer.Typer(
+    name="assist",
+    help=(
+        "Object to Meta using your Facebook and Instagram posts to train AI.\n\n"
+        "Opens the right form in a real browser, declines optional cookies, waits while you log in, "
+        "fills country, email and reason, waits while you type the emailed code, and keeps a receipt. "
+        "It never sees your password or the code."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _register() -> None:
+    # Imported for their side effect: each module adds its commands to `app`.
+    from meta_optout_assist.cli import (
+        fill,  # noqa: F401
+        profile,  # noqa: F401
+    )
+    from meta_optout_assist.cli import records  # noqa: F401
+
+
+def report_error(err: AssistError) -> None:
+    """Print a domain error the way every command does: what went wrong, then what to do."""
+    from meta_optout_assist.terminal import console_err
+
+    from rich.markup import escape
+
+    console = console_err()
+    console.print(f"[bold red]Error:[/] {escape(err.message)}")
+    if isinstance(err, PageNotUnderstood) and err.diagnostics:
+        console.print(f"Diagnostics saved in: {escape(str(err.diagnostics))}")
+    if err.hint:
+        console.print(f"[bold]What to do:[/] {escape(err.hint)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, map errors to the documented exit codes."""
+    _register()
+    try:
+        rv = app(args=argv, standalone_mode=False)
+    except AssistError as err:
+        report_error(err)
+        sys.exit(int(err.exit_code))
+    except (typer.Abort, KeyboardInterrupt):
+        print("\nAborted.", file=sys.stderr)
+        sys.exit(int(ExitCode.ABORTED))
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.TyperException as e:  # usage errors: unknown option, bad value for a flag
+        e.show()
+        sys.exit(int(ExitCode.BAD_INPUT))
+    sys.exit(rv if isinstance(rv, int) else 0)

@@ -1,0 +1,77 @@
+"""Domain errors and the exit codes they map to (the command-line contract in one place).
+
+Every failure a person can meet is one of these; the CLI turns them into a message and an exit
+code, never a traceback.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    CONFIRMED = 0
+    BAD_INPUT = 2
+    PAGE_NOT_UNDERSTOOD = 3
+    TIMED_OUT = 4
+    SITE_REFUSED = 5
+    ABORTED = 130
+
+
+class AssistError(Exception):
+    """Base class: a message for the person, a hint on what to do, an exit code."""
+
+    exit_code: ExitCode = ExitCode.BAD_INPUT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class BadInput(AssistError):
+    """Something the person typed or pointed at is not usable (flags, profile, selectors file)."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class SelectorsError(BadInput):
+    """A selectors file is missing, malformed or of an incompatible schema."""
+
+
+class KeyringUnavailable(BadInput):
+    """No OS keyring backend: profiles cannot be stored safely."""
+
+
+class BrowserNotFound(BadInput):
+    """No browser to drive."""
+
+
+class PageNotUnderstood(AssistError):
+    """The page matches none of the states the tool knows; diagnostics were saved."""
+
+    exit_code = ExitCode.PAGE_NOT_UNDERSTOOD
+
+    def __init__(self, message: str, *, hint: str | None = None,
+                 diagnostics: Path | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.diagnostics = diagnostics
+
+
+class TimedOut(AssistError):
+    """The person did not finish a step (log in, type the code) within --wait-timeout."""
+
+    exit_code = ExitCode.TIMED_OUT
+
+
+class SiteRefused(AssistError):
+    """The site answered with an error page or a refusal."""
+
+    exit_code = ExitCode.SITE_REFUSED
+
+
+class Aborted(AssistError):
+    """The person said no, or pressed Ctrl-C."""
+
+    exit_code = ExitCode.ABORTED

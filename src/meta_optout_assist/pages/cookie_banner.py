@@ -1,0 +1,21 @@
+"""The cookie consent dialog (Facebook's or Instagram's): always answer essential-only."""
+
+from __future__ import annotations
+
+from meta_optout_assist.pages.base import Flow, PageObject
+
+
+class CookieBanner(PageObject):
+    name = "cookie banner"
+
+    def marker(self, flow: Flow):
+        return flow.find("cookie_decline")
+
+    def act(self, flow: Flow) -> None:
+        button = self.marker(flow).first
+        button.click()
+        # Verify: the banner goes away (its decline button is no longer visible).
+        self.marker(flow).first.wait_for(state="hidden", timeout=flow.page_timeout_ms)
+        if not flow.cookies_declined:
+            flow.ui.step("Declined optional cookies")
+        flow.cookies_declined = True

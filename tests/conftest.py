@@ -1,0 +1,87 @@
+"""Shared fixtures: one replica server per test process, a browser found the way `assist` finds
+one, a private data dir per test, and a helper that runs the real `assist` command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def _mock_server():
+    from tests.mock_site import MockSite
+
+    site = MockSite().start()
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def site(_mock_server):
+    """The replica, reset to its defaults for this test (variants via site.configure(...))."""
+    _mock_server.reset()
+    yield _mock_server
+    _mock_server.reset()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches the same browser `assist` would pick on this machine."""
+    from playwright.sync_api import sync_playwright
+
+    from meta_optout_assist import browser
+
+    with sync_playwright() as pw:
+        choice = browser.choose(pw, None)
+    args = {**browser_type_launch_args, "args": browser.launch_args()}
+    if choice.executable:
+        args["executable_path"] = choice.executable
+    if choice.channel:
+        args["channel"] = choice.channel
+    return args
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+@pytest.fixture
+def assist(data_dir: Path):
+    """Run the real `assist` command in a subprocess (no terminal: stdin is closed)."""
+
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Run:
+        full_env = {
+            **os.environ,
+            "ASSIST_DATA_DIR": str(data_dir),
+            "PYTHONPATH": str(ROOT / "src"),
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "COLUMNS": "200",
+            **(env or {}),
+        }
+        proc = subprocess.run(
+            [sys.executable, "-m", "meta_optout_assist", *args],
+            capture_output=True, text=True, env=full_env, stdin=subprocess.DEVNULL,
+            timeout=timeout, cwd=ROOT,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    return run

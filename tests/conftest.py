@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.memory_keyring import memory_keyring  # noqa: F401  (a fixture for every test module)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

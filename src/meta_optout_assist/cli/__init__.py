@@ -31,6 +31,7 @@ def _register() -> None:
     # Imported for their side effect: each module adds its commands to `app`.
     from meta_optout_assist.cli import (
         fill,  # noqa: F401
+        info,  # noqa: F401
         profile,  # noqa: F401
     )
     from meta_optout_assist.cli import records  # noqa: F401

@@ -53,6 +53,7 @@ def fill(
     data_dir: DataDirOption = None,
     selectors: Annotated[Path | None, typer.Option(envvar="ASSIST_SELECTORS", help="A folder with updated selector files (common.yaml, facebook.yaml, instagram.yaml).")] = None,
     fresh_session: Annotated[bool, typer.Option(help="Use a throwaway browser profile (you log in again; nothing is kept).")] = False,
+    force: Annotated[bool, typer.Option(help="Try the objection form even though Meta does not offer it in your country.")] = False,
     request: Annotated[RequestChoice | None, typer.Option(help="Third-party form: object to or delete the information.")] = None,
     first_name: Annotated[str | None, typer.Option(help="Third-party form: your first name.")] = None,
     last_name: Annotated[str | None, typer.Option(help="Third-party form: your surname.")] = None,
@@ -99,6 +100,7 @@ def fill(
             ))
     for r in requests:  # a broken --selectors file fails here, before a browser opens
         selector_data.load(selectors_platform(r), selectors)
+    _check_eligibility(requests, force)
     ui = UI()
     if not (yes or dry_run or ui.interactive):
         raise BadInput(
@@ -117,3 +119,22 @@ def fill(
                              f"{r.request.account}. Receipt: {r.receipt_dir}")
     failed = [r.exit_code for r in results if r.exit_code]
     return failed[0] if failed else 0
+
+
+def _check_eligibility(requests: list, force: bool) -> None:
+    """The objection form is for the EU/EEA/UK: say so, and what else there is, before starting."""
+    from meta_optout_assist.eligibility import forms_for, is_objection_eligible
+    from meta_optout_assist.terminal import console_err
+
+    for code in sorted({r.country for r in requests if r.form == "objection"}):
+        advice = {a.form: a for a in forms_for(code)}
+        if not is_objection_eligible(code):
+            if force:
+                console_err().print(f"[yellow]![/] {advice['objection'].how} (continuing: --force)")
+                continue
+            raise BadInput(
+                f"--country {code}: {advice['objection'].how}",
+                hint=advice["third-party"].how + " Add --force to try the objection form anyway.",
+            )
+        if advice["objection"].warning:
+            console_err().print(f"[yellow]![/] {advice['objection'].warning}")

@@ -249,7 +249,8 @@ class FillRequest(BaseModel):
         else:
             values.update(
                 request=self.request, first_name=self.first_name, last_name=self.last_name,
-                prompts="\n\n".join(self.prompts), evidence=self.evidence, details=self.details,
+                knowledge="yes", prompts="\n\n".join(self.prompts), evidence=self.evidence,
+                details=self.details,
             )
         return {k: v for k, v in values.items() if v is not None}
 

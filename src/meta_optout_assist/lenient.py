@@ -1,5 +1,6 @@
 """Lenient text matching: Meta's wording drifts, so a phrase matches whatever its case, accents,
-apostrophes, hyphens or runs of white space, and (unless exact) as part of a longer text."""
+apostrophes, hyphens or runs of white space, and (unless exact) as part of a longer text,
+starting at a word."""
 
 from __future__ import annotations
 
@@ -56,7 +57,9 @@ def _compile(phrases: tuple[str, ...], exact: bool) -> re.Pattern[str]:
     # Longest first, so that "Email address" wins over "Email" where both could match.
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(phrase_pattern(p) for p in ordered)
-    source = rf"^\s*(?:{body})\s*$" if exact else f"(?:{body})"
+    # Not exact: a phrase may end inside a word ("prompt" in "prompts") but must start at one,
+    # so that "Nome" (first name) never matches "Cognome" (surname).
+    source = rf"^\s*(?:{body})\s*$" if exact else rf"(?<![^\W_])(?:{body})"
     return re.compile(source, re.IGNORECASE)
 
 

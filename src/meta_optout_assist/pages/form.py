@@ -54,6 +54,11 @@ class ContactForm(PageObject):
             if element is None:
                 continue  # "fill what the page shows": the 2025 form has no country, for one.
             filled[key] = _fill(flow, key, spec, element, value)
+            if key == flow.form.detect_by and spec.kind == "radio":
+                # The choice reveals the rest of the form: wait for it, not for a fixed time.
+                email = flow.form.fields["email"].locators
+                locate.union(flow.page, email, flow.sel).first.wait_for(
+                    state="visible", timeout=flow.page_timeout_ms)
         if "email" not in filled:
             raise PageNotUnderstood(
                 f"the {flow.sel.display_name} form's email field could not be filled",

@@ -33,8 +33,8 @@ def _register() -> None:
         fill,  # noqa: F401
         info,  # noqa: F401
         profile,  # noqa: F401
+        records,  # noqa: F401
     )
-    from meta_optout_assist.cli import records  # noqa: F401
 
 
 def report_error(err: AssistError) -> None:

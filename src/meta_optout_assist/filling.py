@@ -64,6 +64,7 @@ class Recorder:
         self.receipt: Receipt | None = None
         self.fields: dict[str, str] = {}
         self.times: dict[str, str] = {}
+        self.flow: Flow | None = None
 
     def _now(self) -> str:
         return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -81,7 +82,8 @@ class Recorder:
     def submitted(self) -> None:
         self.times["submitted_at"] = self._now()
         if self.journal and self.record_id:
-            self.journal.update(self.record_id, state=State.SUBMITTED)
+            locale = self.flow.locale if self.flow else None
+            self.journal.update(self.record_id, state=State.SUBMITTED, locale=locale)
 
     def confirmed(self, screenshot: bytes, html: str, text: str) -> None:
         self.times["confirmed_at"] = self._now()
@@ -139,6 +141,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                 page_timeout_ms=options.page_timeout_s * 1000,
                 assume_yes=options.assume_yes, dry_run=options.dry_run,
             )
+            recorder.flow = flow
             ui.step(f"Opening the form ({choice.label})")
             outcome = Runner(
                 flow, lambda f, why: diagnostics.write_bundle(f, options.data_dir, why)

@@ -39,9 +39,9 @@ def _register() -> None:
 
 def report_error(err: AssistError) -> None:
     """Print a domain error the way every command does: what went wrong, then what to do."""
-    from meta_optout_assist.terminal import console_err
-
     from rich.markup import escape
+
+    from meta_optout_assist.terminal import console_err
 
     console = console_err()
     console.print(f"[bold red]Error:[/] {escape(err.message)}")

@@ -20,8 +20,9 @@ class GateQuestion(PageObject):
         yes = locate.first_visible(flow.page, flow.locators("gate_yes"), flow.sel)
         nxt = locate.first_visible(flow.page, flow.locators("gate_next"), flow.sel)
         if yes is None or nxt is None:
-            raise PageNotUnderstood("found the question 'Is your request about AI at Meta?' but not its Yes/Next controls")
-        yes.check() if yes.get_attribute("type") == "radio" else yes.click()
+            raise PageNotUnderstood(
+                "found the question 'Is your request about AI at Meta?' but not its Yes/Next controls")
+        yes.click()
         nxt.click()
         self.marker(flow).first.wait_for(state="hidden", timeout=flow.page_timeout_ms)
         flow.ui.step("Answered the gate question: Yes, it is about AI at Meta")

@@ -112,7 +112,7 @@ _OUTCOME_OF = {
 def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, options: RunOptions,
              ui: UI) -> FillResult:
     """Run the flow for one account on one platform; never lets an error lose the journal."""
-    from meta_optout_assist import browser, diagnostics, urls
+    from meta_optout_assist import browser, diagnostics, network, urls
     from meta_optout_assist.runner import Runner
 
     sel = selector_data.load(selectors_platform(request), options.selectors_dir)
@@ -133,6 +133,8 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
     try:
         with browser.open_context(pw, choice, headless=options.headless,
                                   user_data_dir=user_data_dir, locale=request.locale) as context:
+            policy = network.NetworkPolicy(tuple(sel.allowed_hosts), options.base_url)
+            network.install(context, policy)
             page = context.pages[0] if context.pages else context.new_page()
             flow = Flow(
                 page=page, sel=sel, form_name=request.form, request=request, ui=ui,

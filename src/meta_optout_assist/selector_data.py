@@ -117,6 +117,8 @@ class PlatformFile(_Strict):
 class CommonFile(_Strict):
     schema_version: int
     last_verified: dt.date
+    # Hosts (and their subdomains) the browser may reach; everything else is blocked.
+    allowed_hosts: list[str] = Field(min_length=1)
     texts: dict[str, Texts]
     locators: dict[str, Locators]
 
@@ -129,6 +131,7 @@ class Selectors(BaseModel):
     platform: str
     display_name: str
     hosts: list[str]
+    allowed_hosts: list[str]
     login: LoginSpec
     forms: dict[str, FormSpec]
     texts: dict[str, Texts]
@@ -244,6 +247,7 @@ def _load_cached(directory: Path, platform: str) -> Selectors:
         platform=platform,
         display_name=own.display_name,
         hosts=own.hosts,
+        allowed_hosts=common.allowed_hosts,
         login=own.login,
         forms=dict(own.forms),
         texts={**common.texts, **own.texts},

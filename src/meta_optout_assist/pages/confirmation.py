@@ -15,7 +15,11 @@ class Confirmation(PageObject):
         return flow.find("confirmation")
 
     def act(self, flow: Flow) -> Outcome:
-        text = self.marker(flow).first.inner_text()
+        # Keep the whole message (heading and body), not only the phrase that matched.
+        text = self.marker(flow).first.evaluate(
+            "e => (e.closest('[role=dialog], [role=main], main, article, section') || e.parentElement"
+            " || e).innerText"
+        )
         flow.hooks.confirmed(flow.page.screenshot(full_page=True), flow.page.content(), text)
         flow.ui.step("Confirmed by Meta")
         return Outcome.CONFIRMED

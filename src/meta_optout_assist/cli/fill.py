@@ -48,7 +48,7 @@ def fill(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking for a final confirmation.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Fill the form but do not send it.")] = False,
     browser: Annotated[str | None, typer.Option(envvar="ASSIST_BROWSER", help="chromium, chrome, msedge, or a path to a Chromium-based browser.")] = None,
-    wait_timeout: Annotated[int, typer.Option(min=10, help="Seconds to wait for you to log in or type the code.")] = 900,
+    wait_timeout: Annotated[int, typer.Option(min=1, help="Seconds to wait for you to log in or type the code.")] = 900,
     page_timeout: Annotated[int, typer.Option(min=1, help="Seconds to wait for a page to show something the tool knows.")] = 20,
     data_dir: DataDirOption = None,
     selectors: Annotated[Path | None, typer.Option(envvar="ASSIST_SELECTORS", help="A folder with updated selector files (common.yaml, facebook.yaml, instagram.yaml).")] = None,

@@ -20,8 +20,15 @@ def default_data_dir() -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) and make it 0700, whatever the umask."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` and every missing parent as 0700 (whatever the umask); make `path` 0700."""
+    missing = []
+    cursor = path
+    while not cursor.exists():
+        missing.append(cursor)
+        cursor = cursor.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
     os.chmod(path, 0o700)
     return path
 

@@ -30,6 +30,7 @@ app = typer.Typer(
 def _register() -> None:
     # Imported for their side effect: each module adds its commands to `app`.
     from meta_optout_assist.cli import (
+        doctor,  # noqa: F401
         fill,  # noqa: F401
         info,  # noqa: F401
         profile,  # noqa: F401
@@ -47,6 +48,8 @@ def report_error(err: AssistError) -> None:
     console.print(f"[bold red]Error:[/] {escape(err.message)}")
     if isinstance(err, PageNotUnderstood) and err.diagnostics:
         console.print(f"Diagnostics saved in: {escape(str(err.diagnostics))}")
+        console.print("  REPORT.txt there is ready to paste into a bug report; look at page.png before "
+                      "sharing it (your details are masked in the page's text, a picture may still show them).")
     if err.hint:
         console.print(f"[bold]What to do:[/] {escape(err.hint)}")
 

@@ -33,15 +33,34 @@ DataDirOption = Annotated[Path | None, typer.Option(
     help="Where the journal, receipts and browser profiles live (created 0700).")]
 
 
+def _complete_profiles(incomplete: str) -> list[str]:
+    """Shell completion for --profile: the saved profile names (a plain file, no keyring)."""
+    try:
+        from meta_optout_assist import paths, profiles
+
+        return [n for n in profiles.list_profiles(paths.default_data_dir()) if n.startswith(incomplete)]
+    except Exception:  # noqa: BLE001 - completion must never print an error into the shell
+        return []
+
+
+def _complete_templates(incomplete: str) -> list[str]:
+    try:
+        from meta_optout_assist.reasons import template_names
+
+        return [n for n in template_names() if n.startswith(incomplete)]
+    except Exception:  # noqa: BLE001
+        return []
+
+
 @app.command(no_args_is_help=True)
 def fill(
-    platform: Annotated[PlatformChoice, typer.Option(help="Which platform's form to fill; `all` does both.")],
+    platform: Annotated[PlatformChoice, typer.Option(help="Which platform's form to fill; `all` does Facebook, then Instagram.")],
     form: Annotated[FormChoice, typer.Option(help="objection (EU/EEA/UK users) or third-party (anyone).")] = FormChoice.objection,
-    profile: Annotated[list[str] | None, typer.Option("--profile", help="Saved profile(s) to use (see `assist profile`); repeat for several accounts.")] = None,
+    profile: Annotated[list[str] | None, typer.Option("--profile", help="Saved profile(s) to use (see `assist profile`); repeat for several accounts, each with its own browser profile.", autocompletion=_complete_profiles)] = None,
     email: Annotated[str | None, typer.Option(help="Your account's email address (Meta emails the code there).")] = None,
     country: Annotated[str | None, typer.Option(help="Your country of residence, ISO code: DE, FR, IE, GB…")] = None,
     reason: Annotated[str | None, typer.Option(help="Why the processing affects you, in your words.")] = None,
-    reason_template: Annotated[str | None, typer.Option(help="A ready reason in the page's language (`assist reasons` lists them).")] = None,
+    reason_template: Annotated[str | None, typer.Option(help="A ready reason in the page's language (`assist reasons` lists them).", autocompletion=_complete_templates)] = None,
     locale: Annotated[str | None, typer.Option(help="Override the page's language, e.g. de_DE.")] = None,
     base_url: Annotated[str | None, typer.Option(envvar="ASSIST_BASE_URL", help="Send Meta's addresses to this origin instead (a replica for testing), keeping paths.")] = None,
     headless: Annotated[bool, typer.Option(help="Run the browser without a window (you cannot log in then unless already logged in).")] = False,
@@ -60,25 +79,84 @@ def fill(
     prompt: Annotated[list[str] | None, typer.Option("--prompt", help="Third-party form: a prompt that made Meta AI show your information (repeatable).")] = None,
     evidence: Annotated[Path | None, typer.Option(help="Third-party form: a screenshot of Meta AI's answer (PNG/JPEG).")] = None,
     details: Annotated[str | None, typer.Option(help="Third-party form: what you request and why (100 characters at least).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only what you must do in the browser, errors and the final result.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as a JSON array on stdout, nothing else there (progress and prompts stay on stderr).")] = False,
+    trace: Annotated[Path | None, typer.Option(metavar="FILE", dir_okay=False, help="Record a Playwright trace (screenshots, pages, requests) to FILE, 0600. It holds what was typed, possibly your password and code: never share it.")] = None,
 ) -> int:
     """Fill Meta's form in a real browser: you log in and type the emailed code, the tool does the rest.
+
+    Each account and platform gets its own browser profile in the data folder, so logins never mix
+    and you stay logged in next time (--fresh-session: a throwaway one). Several --profile values
+    and --platform all run one form after the other; one that fails does not stop the others, and
+    a table at the end says how each went. Only one run at a time may use an account and platform.
+
+    Exit codes: 0 every form confirmed by Meta (with --dry-run: filled); otherwise the code of the
+    first form that was not: 2 bad input (nothing started) or another run is using the account,
+    3 page not understood (a diagnostics folder is printed), 4 timed out waiting for you, 5 Meta
+    refused or showed an error, 130 aborted (you said no, closed the window, or pressed Ctrl-C).
 
     Examples:
 
       assist fill --platform instagram --email me@example.org --country DE --reason-template art21-particular-situation
 
-      assist fill --platform all --profile me --yes
+      assist fill --platform all --profile me --profile work --yes
+
+      assist fill --platform facebook --profile me --json --quiet > result.json
     """
-    from meta_optout_assist import paths, selector_data, urls
-    from meta_optout_assist.filling import RunOptions, fill_many, selectors_platform
-    from meta_optout_assist.inputs import build_request
+    from meta_optout_assist import filling, paths, selector_data, urls
     from meta_optout_assist.ui import UI
 
     base = urls.check_base_url(base_url)
     directory = data_dir or paths.default_data_dir()
-    platforms = ["facebook", "instagram"] if platform is PlatformChoice.all else [platform.value]
+    trace = _check_trace(trace)
+    requests = _requests(
+        directory, platform, form, profile, request=request, prompts=tuple(prompt or ()),
+        evidence=evidence, details=details,
+        given={"email": email, "country": country, "reason": reason, "locale": locale,
+               "reason_template": reason_template, "first_name": first_name, "last_name": last_name},
+    )
+    for r in requests:  # a broken --selectors file fails here, before a browser opens
+        selector_data.load(filling.selectors_platform(r), selectors)
+    _check_eligibility(requests, force, from_flag=country is not None)
+    ui = UI(quiet=quiet)
+    if not (yes or dry_run or ui.interactive):
+        raise BadInput(
+            "no terminal to confirm the form before it is sent",
+            hint="add --yes to send without the final confirmation (or --dry-run to only fill it)",
+        )
+    if trace is not None:
+        from meta_optout_assist.browser import TRACE_WARNING
+
+        ui.warn(TRACE_WARNING)
+    options = filling.RunOptions(
+        data_dir=directory, base_url=base, headless=headless, assume_yes=yes, dry_run=dry_run,
+        browser=browser, wait_timeout_s=wait_timeout, page_timeout_s=page_timeout,
+        selectors_dir=selectors, fresh_session=fresh_session, trace=trace,
+    )
+    results = filling.fill_many(requests, options, ui)
+    code = filling.exit_code(results)
+    if as_json:
+        import json
+        import sys
+
+        sys.stdout.write(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2) + "\n")
+    else:
+        ui.summary(results, code)
+    return code
+
+
+def _requests(directory: Path, platform: PlatformChoice, form: FormChoice, profiles: list[str] | None,
+              *, given: dict, **third_party: object) -> list:
+    """One FillRequest per account × platform, flags over profile values, all validated now."""
+    from meta_optout_assist.inputs import build_request
+
+    if platform is PlatformChoice.all:
+        # The third-party form is one form on facebook.com for both platforms: fill it once.
+        platforms = ["facebook"] if form is FormChoice.third_party else ["facebook", "instagram"]
+    else:
+        platforms = [platform.value]
     requests = []
-    for account in profile or [None]:
+    for account in list(dict.fromkeys(profiles or [None])):  # each account once, in order
         defaults: dict = {}
         if account is not None:
             from meta_optout_assist.profiles import resolve_profile
@@ -87,41 +165,30 @@ def fill(
             defaults = {"email": p.email, "country": p.country, "locale": p.locale,
                         "first_name": p.first_name, "last_name": p.last_name,
                         "reason_template": p.reason_template}
-        given = {"email": email, "country": country, "reason": reason, "locale": locale,
-                 "reason_template": reason_template, "first_name": first_name,
-                 "last_name": last_name}
         values = {**defaults, **{k: v for k, v in given.items() if v is not None}}
+        third = dict(third_party)
+        if third.get("request") is not None:
+            third["request"] = third["request"].value  # type: ignore[union-attr]
         for name in platforms:
             requests.append(build_request(
-                platform=name, form=form.value, account=account or "default",
-                request=request.value if request else None, prompts=tuple(prompt or ()),
-                evidence=evidence, details=details,
+                platform=name, form=form.value, account=account or "default", **third,
                 **{k: v for k, v in values.items() if v is not None},
             ))
-    for r in requests:  # a broken --selectors file fails here, before a browser opens
-        selector_data.load(selectors_platform(r), selectors)
-    _check_eligibility(requests, force)
-    ui = UI()
-    if not (yes or dry_run or ui.interactive):
-        raise BadInput(
-            "no terminal to confirm the form before it is sent",
-            hint="add --yes to send without the final confirmation (or --dry-run to only fill it)",
-        )
-    options = RunOptions(
-        data_dir=directory, base_url=base, headless=headless, assume_yes=yes, dry_run=dry_run,
-        browser=browser, wait_timeout_s=wait_timeout, page_timeout_s=page_timeout,
-        selectors_dir=selectors, fresh_session=fresh_session,
-    )
-    results = fill_many(requests, options, ui)
-    for r in results:
-        if r.outcome == "confirmed":
-            ui.console.print(f"[bold green]Confirmed[/] by Meta: {r.request.platform} · "
-                             f"{r.request.account}. Receipt: {r.receipt_dir}")
-    failed = [r.exit_code for r in results if r.exit_code]
-    return failed[0] if failed else 0
+    return requests
 
 
-def _check_eligibility(requests: list, force: bool) -> None:
+def _check_trace(trace: Path | None) -> Path | None:
+    if trace is None:
+        return None
+    trace = trace.expanduser()
+    if trace.is_dir():
+        raise BadInput(f"--trace {trace}: that is a folder", hint="give a file name, e.g. --trace run.zip")
+    if not trace.parent.is_dir():
+        raise BadInput(f"--trace {trace}: the folder {trace.parent} does not exist")
+    return trace.resolve()
+
+
+def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True) -> None:
     """The objection form is for the EU/EEA/UK: say so, and what else there is, before starting."""
     from meta_optout_assist.eligibility import forms_for, is_objection_eligible
     from meta_optout_assist.terminal import console_err
@@ -132,8 +199,11 @@ def _check_eligibility(requests: list, force: bool) -> None:
             if force:
                 console_err().print(f"[yellow]![/] {advice['objection'].how} (continuing: --force)")
                 continue
+            profiles = sorted({r.account for r in requests if r.country == code and r.account != "default"})
+            where = f"--country {code}" if from_flag or not profiles else \
+                f"profile {', '.join(map(repr, profiles))} (country {code})"
             raise BadInput(
-                f"--country {code}: {advice['objection'].how}",
+                f"{where}: {advice['objection'].how}",
                 hint=advice["third-party"].how + " Add --force to try the objection form anyway.",
             )
         if advice["objection"].warning:

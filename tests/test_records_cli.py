@@ -252,6 +252,21 @@ def test_forget_yes_and_all(assist, data_dir, monkeypatch):
     assert r.code == 0 and "Nothing to remove" in r.out
 
 
+def test_forget_refuses_while_a_fill_runs(assist, data_dir):
+    """A running fill holds its account lock: forget must not pull its profile and journal away."""
+    from meta_optout_assist.locking import hold
+
+    paths = _populate(data_dir)
+    with hold(data_dir, "default", "facebook"):
+        r = assist("forget", "--yes")
+    assert r.code == 2
+    assert "running" in r.err and str(os.getpid()) in r.err
+    assert all(p.exists() for p in paths)
+    r = assist("forget", "--yes")  # the run is over: the lock goes with the rest
+    assert r.code == 0, r.err
+    assert not (data_dir / "locks").exists()
+
+
 def test_real_entry_point_status_json(data_dir):
     """The installed command path: `python -m meta_optout_assist status --json`."""
     rid = _record(data_dir)

@@ -92,3 +92,19 @@ def hold_all(data_dir: Path, keys: Iterable[tuple[str, str]]) -> Iterator[list[P
     """Every (account, platform) lock of a run, taken before anything starts: all or none."""
     with ExitStack() as stack:
         yield [stack.enter_context(hold(data_dir, a, p)) for a, p in sorted(set(keys))]
+
+
+def busy(data_dir: Path) -> list[tuple[str, int | None]]:
+    """The locks some running `assist fill` holds now: (lock file name, its pid)."""
+    folder = Path(data_dir) / LOCKS_DIR
+    held: list[tuple[str, int | None]] = []
+    for path in sorted(folder.glob("*.lock")) if folder.is_dir() else []:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                held.append((path.stem, _read_pid(fd)))
+        finally:
+            os.close(fd)  # releases the probe's own lock, if it got one
+    return held

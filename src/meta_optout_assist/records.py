@@ -189,8 +189,10 @@ class ForgetResult:
 def forget_plan(data_dir: Path, *, everything: bool = False) -> ForgetPlan:
     """What `assist forget` would remove from this data dir (only what exists)."""
     data_dir = Path(data_dir)
+    from meta_optout_assist.locking import LOCKS_DIR
+
     candidates = [data_dir / name for name in (JOURNAL_FILE, RECEIPTS_DIR, DIAGNOSTICS_DIR,
-                                                 BROWSER_PROFILES_DIR)]
+                                                 BROWSER_PROFILES_DIR, LOCKS_DIR)]
     paths = [p for p in candidates if p.exists() or p.is_symlink()]
     return ForgetPlan(data_dir, paths, everything)
 
@@ -203,7 +205,17 @@ def describe_plan(plan: ForgetPlan) -> list[str]:
 
 
 def forget(plan: ForgetPlan) -> ForgetResult:
-    """Remove what the plan lists; say what went and what could not."""
+    """Remove what the plan lists; say what went and what could not.
+
+    Refuses while an `assist fill` runs on this data dir: its browser profile and journal are in use.
+    """
+    from meta_optout_assist.locking import busy
+
+    running = busy(plan.data_dir)
+    if running:
+        who = ", ".join(f"{name} (pid {pid or '?'})" for name, pid in running)
+        raise BadInput(f"an `assist fill` is running on this data folder: {who}",
+                       hint="let it finish (or stop it), then run `assist forget` again")
     result = ForgetResult()
     for path in plan.paths:
         if path.is_symlink() or path.is_file():

@@ -67,7 +67,7 @@ def test_fill_facebook_end_to_end(site, assist, data_dir):
 @pytest.mark.slow
 def test_login_wait_times_out_with_exit_4(site, assist, data_dir):
     site.configure(simulate_person=False)
-    run = assist(*fill_args(site)[:-4], "--wait-timeout", "10", "--page-timeout", "15")
+    run = assist(*fill_args(site)[:-4], "--wait-timeout", "3", "--page-timeout", "15")
     assert run.code == 4, run.text
     assert "log in" in run.err.lower()
     assert _objections(site) == []
@@ -92,5 +92,6 @@ def test_unknown_layout_exits_3_with_diagnostics(site, assist, data_dir):
     bundles = list((data_dir / "diagnostics").iterdir())
     assert len(bundles) == 1 and str(bundles[0]) in run.err.replace("\n", "")
     html = (bundles[0] / "page.html").read_text()
+    assert "Describe the product" in html  # the page the tool did not understand
     assert EMAIL not in html
     assert _objections(site) == []

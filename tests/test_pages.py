@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
+
+from meta_optout_assist import urls
+from meta_optout_assist.errors import PageNotUnderstood, SiteRefused
 from meta_optout_assist.pages.code_step import CodeStep
 from meta_optout_assist.pages.confirmation import Confirmation
 from meta_optout_assist.pages.cookie_banner import CookieBanner
 from meta_optout_assist.pages.form import ContactForm
+from meta_optout_assist.pages.gate import GateQuestion
 from meta_optout_assist.pages.login_wall import LoginWall
 from meta_optout_assist.runner import Runner
 from meta_optout_assist.urls import rewrite
 from tests.flow_helpers import EMAIL, REASON, make_flow
 
 FB_FORM = "https://www.facebook.com/help/contact/712876720715583"
+OLD_FB_ID = "6359191084165019"
 
 
 def _runner(flow) -> Runner:
@@ -55,28 +61,94 @@ def test_every_field_is_filled_and_sent(site, page):
 
 
 def test_code_step_waits_then_confirmation_is_detected(site, page):
-    site.configure(simulate_person=True, person_delay_ms=300, cookie_banner="none")
+    site.configure(require_login=False, cookie_banner="none")  # no simulated person: the test is it
     flow = make_flow(page, site)
     page.goto(rewrite(FB_FORM, site.base_url))
-    LoginWall().act(flow)
     ContactForm().act(flow)
     runner = _runner(flow)
     code = runner.detect()
     assert isinstance(code, CodeStep)
-    code.act(flow)  # waits while the simulated person types the emailed code
+    # The person types the emailed code into the pop-up; the tool only waits for it to go.
+    box = page.locator('input[autocomplete="one-time-code"]')
+    box.fill(site.issued_codes[-1])
+    box.press("Enter")
+    code.act(flow)
     confirmation = runner.detect()
     assert isinstance(confirmation, Confirmation)
     assert confirmation.act(flow).value == "confirmed"
     assert "email" in flow.hooks.confirmation_text.lower()
     [sub] = site.submissions
     assert sub["status"] == "confirmed"
-    assert any(e["type"] == "code_entered" and e["ok"] for e in site.events)
+    assert [e["ok"] for e in site.events if e["type"] == "code_entered"] == [True]
+
+
+def test_gate_question_is_answered_and_not_mistaken_for_the_form(site, page):
+    """German: the form's own title says "KI bei Meta" too; only the question is the gate."""
+    site.configure(locale="de", widgets="custom", gate_first=True, require_login=False, cookie_banner="none")
+    flow = make_flow(page, site)
+    page.goto(rewrite(FB_FORM, site.base_url))  # → the gate question first
+    runner = _runner(flow)
+    gate = runner.detect()
+    assert isinstance(gate, GateQuestion)
+    gate.act(flow)
+    assert isinstance(runner.detect(), ContactForm)
+    assert GateQuestion().marker(flow).count() == 0
+    assert [e for e in site.events if e["type"] == "gate_answer"] == [{"type": "gate_answer", "answer": "yes"}]
+
+
+def test_every_address_gone_ends_clearly_after_the_privacy_centre(site, page):
+    """Both form ids dead and the Privacy Centre's link leads to a dead one too: exit 5, no loop."""
+    site.configure(dead_form_ids=("712876720715583", "6359191084165019"), require_login=False,
+                   cookie_banner="none")
+    flow = make_flow(page, site, page_timeout_ms=5_000)
+    with pytest.raises(SiteRefused, match="every known address"):
+        _runner(flow).run()
+    visited = [e["path"] for e in site.events if e["type"] == "page"]
+    assert "/privacy/genai" in visited and "/privacy/guide/genai" in visited
+    assert site.submissions == []
+
+
+def test_privacy_centre_route_leads_to_the_objection_form(site, page):
+    """The selectors know only a retired id; Meta's Privacy Centre links to the current form."""
+    site.configure(dead_form_ids=(OLD_FB_ID,), require_login=False, cookie_banner="none", code_step=False)
+    flow = make_flow(page, site)
+    moved = flow.sel.forms["objection"].model_copy(
+        update={"addresses": [f"https://www.facebook.com/help/contact/{OLD_FB_ID}"]})
+    flow.sel = flow.sel.model_copy(update={"forms": {**flow.sel.forms, "objection": moved}})
+    assert _runner(flow).run().value == "confirmed"
+    [sub] = site.submissions
+    assert (sub["form_id"], sub["status"]) == (FB_FORM.rsplit("/", 1)[1], "confirmed")
+    assert sub["fields"] == {"country": "DE", "email": EMAIL, "reason": REASON}
+    visited = [e["path"] for e in site.events if e["type"] == "page"]
+    assert visited[:3] == [f"/help/contact/{OLD_FB_ID}", "/privacy/genai", urls.path_of(FB_FORM)]
+
+
+def test_a_country_missing_from_the_list_stops_with_diagnostics(site, page, tmp_path):
+    """Norway was reported missing from the 2024 list: nothing is sent, the page is kept."""
+    site.configure(require_login=False, cookie_banner="none")
+    flow = make_flow(page, site, country="NO")
+    saved = []
+    runner = Runner(flow, lambda f, why: saved.append(why) or tmp_path)
+    with pytest.raises(PageNotUnderstood, match="no entry for NO") as err:
+        runner.run()
+    assert err.value.diagnostics == tmp_path and saved
+    assert site.submissions == []
+
+
+def test_server_error_dialog_after_send_is_a_failure_never_a_confirmation(site, page):
+    """Custom widgets show Meta's "Sorry, something went wrong" as a dialog over the form."""
+    site.configure(widgets="custom", submit_outcome="server_error", require_login=False,
+                   cookie_banner="none")
+    flow = make_flow(page, site)
+    with pytest.raises(SiteRefused, match="something went wrong"):
+        _runner(flow).run()
+    assert flow.hooks.events == ["before_send", "submitted"]  # sent, never confirmed
+    [sub] = site.submissions
+    assert sub["status"] == "server-error"
 
 
 def test_the_tool_never_types_the_code_or_password(site, page):
     """Without the simulated person, the login wall simply waits (and times out)."""
-    import pytest
-
     from meta_optout_assist.errors import TimedOut
 
     site.configure(simulate_person=False, cookie_banner="none")

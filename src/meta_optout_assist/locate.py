@@ -2,10 +2,14 @@
 
 Strategies are tried in order (stable attributes, then role + accessible name, then label, then
 text); only visible elements count, so hidden templates and off-screen twins never match.
+
+Texts are matched in the page's own language and English when the page says which language it is
+in (`languages`), in every language otherwise: the same knowledge, a fraction of the work.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import reduce
 from typing import TYPE_CHECKING
 
@@ -15,17 +19,29 @@ from meta_optout_assist.selector_data import Selectors, Strategy
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
-
-def texts_for(sel: Selectors, key: str) -> list[str]:
-    """Every phrasing of a text key across all locales (the page's own language among them)."""
-    return [phrase for phrases in sel.texts[key].values() for phrase in phrases]
+FALLBACK_LANGUAGE = "en"
 
 
-def build(scope: Page | Locator, strategy: Strategy, sel: Selectors) -> Locator:
+def texts_for(sel: Selectors, key: str, languages: Sequence[str] | None = None) -> list[str]:
+    """The phrasings of a text key: in `languages` (and English) when given, else in all locales.
+
+    A key with no phrasing in those languages falls back to all of its phrasings.
+    """
+    by_locale = sel.texts[key]
+    if languages:
+        wanted = [*languages, FALLBACK_LANGUAGE]
+        phrases = [p for loc in dict.fromkeys(wanted) for p in by_locale.get(loc, [])]
+        if phrases:
+            return phrases
+    return [phrase for phrases in by_locale.values() for phrase in phrases]
+
+
+def build(scope: Page | Locator, strategy: Strategy, sel: Selectors,
+          languages: Sequence[str] | None = None) -> Locator:
     """One strategy → one locator of visible elements."""
 
     def rx(key: str, exact: bool = False):
-        return pattern(texts_for(sel, key), exact=exact)
+        return pattern(texts_for(sel, key, languages), exact=exact)
 
     if strategy.css:
         loc = scope.locator(strategy.css)
@@ -48,15 +64,17 @@ def build(scope: Page | Locator, strategy: Strategy, sel: Selectors) -> Locator:
     return loc.filter(visible=True) if strategy.visible else loc
 
 
-def union(scope: Page | Locator, strategies: list[Strategy], sel: Selectors) -> Locator:
+def union(scope: Page | Locator, strategies: list[Strategy], sel: Selectors,
+          languages: Sequence[str] | None = None) -> Locator:
     """Any of the strategies: for detecting a page state by waiting on all of them at once."""
-    return reduce(lambda a, b: a.or_(b), (build(scope, s, sel) for s in strategies))
+    return reduce(lambda a, b: a.or_(b), (build(scope, s, sel, languages) for s in strategies))
 
 
-def first_visible(scope: Page | Locator, strategies: list[Strategy], sel: Selectors) -> Locator | None:
+def first_visible(scope: Page | Locator, strategies: list[Strategy], sel: Selectors,
+                  languages: Sequence[str] | None = None) -> Locator | None:
     """The first strategy that finds a visible element now (no waiting), or None."""
     for strategy in strategies:
-        loc = build(scope, strategy, sel)
+        loc = build(scope, strategy, sel, languages)
         if loc.count() > 0:
             return loc.first
     return None

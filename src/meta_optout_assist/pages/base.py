@@ -53,6 +53,15 @@ class Flow:
     cookies_declined: bool = False
     history: list[str] = field(default_factory=list)
     fields_sent: dict[str, str] = field(default_factory=dict)
+    # Kept up to date by the runner: the form address being tried, and whether it is following
+    # the Privacy Centre route because every known address is gone.
+    form_address: str | None = None
+    on_privacy_route: bool = False
+    # Set by the Privacy Centre page object: the form address its link led to.
+    found_address: str | None = None
+    # The languages texts are matched in: the page's own (read by the runner from <html lang>)
+    # and English; None means every language the selectors know.
+    languages: tuple[str, ...] | None = None
 
     @property
     def form(self) -> FormSpec:
@@ -63,13 +72,27 @@ class Flow:
 
     def find(self, key: str) -> Locator:
         """The visible elements any strategy of locators[key] finds."""
-        return locate.union(self.page, self.locators(key), self.sel)
+        return self.union(self.locators(key))
+
+    def union(self, strategies: list[Strategy], scope: Page | Locator | None = None) -> Locator:
+        """The visible elements any of the strategies finds (for waiting on them all at once)."""
+        return locate.union(scope or self.page, strategies, self.sel, self.languages)
+
+    def first_visible(self, strategies: list[Strategy], scope: Page | Locator | None = None) -> Locator | None:
+        """The element the first strategy that finds one finds now (no waiting), or None."""
+        return locate.first_visible(scope or self.page, strategies, self.sel, self.languages)
+
+    def texts(self, key: str) -> list[str]:
+        """The phrasings of a text key in the languages texts are matched in."""
+        return locate.texts_for(self.sel, key, self.languages)
 
 
 class PageObject:
     """One kind of page (or pop-up) the person can be on."""
 
     name: ClassVar[str]
+    # A failure verdict (error page, refusal, form error): the runner takes it from a settled page.
+    ends_the_run: ClassVar[bool] = False
 
     def applies(self, flow: Flow) -> bool:
         """Whether this state can occur now (e.g. the confirmation only after Send)."""

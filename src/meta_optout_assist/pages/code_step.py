@@ -1,10 +1,12 @@
 """The emailed one-time code: the person's own step. The tool never reads or types the code.
 
-It waits until the code box is gone; a wrong or expired code keeps the box up, so the person
-simply types it again and the tool keeps waiting.
+It waits until the code box is gone; a wrong or expired code keeps the box up (or brings it back
+with the reloaded page), so the person simply types it again and the tool keeps waiting.
 """
 
 from __future__ import annotations
+
+import time
 
 from meta_optout_assist.errors import TimedOut
 from meta_optout_assist.pages.base import Flow, PageObject
@@ -21,17 +23,26 @@ class CodeStep(PageObject):
 
         email = flow.fields_sent.get("email") or flow.request.email
         minutes = flow.wait_timeout_ms // 60_000
+        deadline = time.monotonic() + flow.wait_timeout_ms / 1000
         with flow.ui.waiting_for_person(
             f"Meta emailed a code to {email}. Type it into the browser window and confirm there — "
             f"I'll carry on when it's accepted (waiting up to {minutes} min; the code is valid for about an hour).",
             step="Waiting for the code from your email",
         ):
-            try:
-                self.marker(flow).first.wait_for(state="hidden", timeout=flow.wait_timeout_ms)
-            except PlaywrightTimeout:
-                raise TimedOut(
-                    f"the emailed code was not entered within {flow.wait_timeout_ms // 1000} s",
-                    hint="the form may have been sent without confirmation: run the command again "
-                    "and type the new code Meta emails you, or raise --wait-timeout",
-                ) from None
-        flow.ui.step("Code accepted")
+            while True:
+                left_ms = (deadline - time.monotonic()) * 1000
+                try:
+                    self.marker(flow).first.wait_for(state="hidden", timeout=max(1, left_ms))
+                    # A form that posts the code reloads the page: is the box back (code refused)?
+                    flow.page.wait_for_load_state("load", timeout=max(1, left_ms))
+                except PlaywrightTimeout:
+                    raise TimedOut(
+                        f"the emailed code was not entered within {flow.wait_timeout_ms // 1000} s",
+                        hint="the form may have been sent without confirmation: run the command again "
+                        "and type the new code Meta emails you, or raise --wait-timeout",
+                    ) from None
+                if self.marker(flow).count() == 0:
+                    break
+                flow.ui.info("Meta did not accept that code (wrong or expired?): type the code from "
+                             "Meta's latest email — I'm still waiting.")
+        flow.ui.step("Code entered")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meta_optout_assist import locate, urls
+from meta_optout_assist import urls
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.lenient import normalise, pattern
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject
@@ -35,7 +35,7 @@ class ContactForm(PageObject):
 
     def marker(self, flow: Flow):
         spec = flow.form.fields[flow.form.detect_by]
-        return locate.union(flow.page, spec.locators, flow.sel)
+        return flow.union(spec.locators)
 
     def act(self, flow: Flow) -> Outcome | None:
         if not urls.is_platform_page(flow.page.url, flow.sel.hosts, flow.base_url):
@@ -57,12 +57,20 @@ class ContactForm(PageObject):
             if key == flow.form.detect_by and spec.kind == "radio":
                 # The choice reveals the rest of the form: wait for it, not for a fixed time.
                 email = flow.form.fields["email"].locators
-                locate.union(flow.page, email, flow.sel).first.wait_for(
+                flow.union(email).first.wait_for(
                     state="visible", timeout=flow.page_timeout_ms)
         if "email" not in filled:
             raise PageNotUnderstood(
                 f"the {flow.sel.display_name} form's email field could not be filled",
                 hint="Meta may have changed the form; update selectors/ or report it",
+            )
+        unknown = _unfilled_required(flow)
+        if unknown:
+            raise PageNotUnderstood(
+                f"the {flow.sel.display_name} form asks for something the tool does not know how to "
+                f"answer: {', '.join(repr(u) for u in unknown)}; nothing was sent",
+                hint="Meta may have changed the form: send the report in the diagnostics folder, or "
+                "fill the form by hand in the browser",
             )
         flow.fields_sent = filled
         flow.ui.step("Filled the form")
@@ -76,7 +84,7 @@ class ContactForm(PageObject):
 
             raise Aborted("you chose not to send the form; nothing was sent")
 
-        send = locate.union(flow.page, flow.form.submit, flow.sel).first
+        send = flow.union(flow.form.submit).first
         send.wait_for(state="visible", timeout=flow.page_timeout_ms)
         flow.hooks.before_send(flow.page.screenshot(full_page=True), dict(filled))
         send.click()
@@ -86,7 +94,33 @@ class ContactForm(PageObject):
         return None
 
     def _find(self, flow: Flow, spec: FieldSpec) -> Locator | None:
-        return locate.first_visible(flow.page, spec.locators, flow.sel)
+        return flow.first_visible(spec.locators)
+
+
+# Visible native fields marked required that are still empty after filling (custom widgets keep
+# their state in script, so they are judged by the site's own answer after Send instead).
+_UNFILLED_REQUIRED = """() => {
+  const visible = e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
+    && getComputedStyle(e).visibility !== 'hidden';
+  const name = e => (e.labels && e.labels[0] && e.labels[0].innerText)
+    || e.getAttribute('aria-label') || e.name || e.type;
+  const out = [];
+  for (const e of document.querySelectorAll('input, textarea, select')) {
+    if (!(e.required || e.getAttribute('aria-required') === 'true') || !visible(e)) continue;
+    if (['hidden', 'file', 'submit', 'button'].includes(e.type)) continue;
+    let empty;
+    if (e.type === 'checkbox') empty = !e.checked;
+    else if (e.type === 'radio')
+      empty = !(e.form || document).querySelector(`input[type=radio][name="${CSS.escape(e.name)}"]:checked`);
+    else empty = !String(e.value || '').trim();
+    if (empty) out.push(String(name(e)).trim().slice(0, 80));
+  }
+  return [...new Set(out)];
+}"""
+
+
+def _unfilled_required(flow: Flow) -> list[str]:
+    return flow.page.evaluate(_UNFILLED_REQUIRED)
 
 
 def _summary(filled: dict[str, str]) -> list[tuple[str, str]]:
@@ -98,7 +132,7 @@ def _fill(flow: Flow, key: str, spec: FieldSpec, element: Locator, value: object
     if spec.kind == "choice":
         return _choose_country(flow, element, str(value))
     if spec.kind == "radio":
-        return _pick_radio(flow, spec, str(value))
+        return _pick_radio(flow, spec, element, str(value))
     if spec.kind == "file":
         return _attach(flow, element, Path(str(value)))
     if spec.kind == "check":
@@ -127,32 +161,68 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
     names = country_names(code, flow.locale)
     wanted = [normalise(n) for n in names]
     if element.evaluate("e => e.tagName") == "SELECT":
-        options = element.locator("option")
-        labels = options.all_inner_texts()
-        values = [options.nth(i).get_attribute("value") or "" for i in range(len(labels))]
+        # One round trip for the whole list (a country list has some 250 entries).
+        pairs = element.evaluate("e => Array.from(e.options, o => [o.text, o.value])")
+        labels = [label for label, _ in pairs]
         index = _best_option(labels, wanted)
         if index is None:
-            index = next((i for i, v in enumerate(values) if v.upper() == code), None)
+            index = next((i for i, (_, v) in enumerate(pairs) if v.upper() == code), None)
         if index is None:
-            raise PageNotUnderstood(
-                f"the country list has no entry for {code} ({names[0]})",
-                hint="if your country is missing from Meta's list, see `assist forms --country "
-                f"{code}`; Norway was reported missing in 2024",
-            )
+            raise _no_country(code, names)
         element.select_option(index=index)
+        if element.evaluate("e => e.selectedIndex") != index:
+            raise PageNotUnderstood(f"chose {labels[index].strip()!r} in the country list but it did not stick")
         return labels[index].strip()
-    # A Meta-style combobox: open it, (type to filter when it takes text), click the option.
-    element.click()
-    if element.is_editable():
-        element.fill(names[0])
-    option_list = flow.page.get_by_role("option").filter(visible=True)
-    option_list.first.wait_for(state="visible", timeout=flow.page_timeout_ms)
-    labels = option_list.all_inner_texts()
-    index = _best_option(labels, wanted)
-    if index is None:
-        raise PageNotUnderstood(f"the country list has no entry for {code} ({names[0]})")
-    option_list.nth(index).click()
-    return labels[index].strip()
+    return _choose_in_combobox(flow, element, code, names, wanted)
+
+
+def _no_country(code: str, names: list[str]) -> PageNotUnderstood:
+    return PageNotUnderstood(
+        f"the country list has no entry for {code} ({names[0]})",
+        hint="if your country is missing from Meta's list, see `assist forms --country "
+        f"{code}`; Norway was reported missing in 2024",
+    )
+
+
+# A Meta-style combobox: a div (or a typeahead input) with role="combobox" that opens a listbox of
+# role="option" items, usually in a popover elsewhere in the document (aria-controls points at it).
+_TYPEABLE = "e => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' || e.isContentEditable"
+
+
+def _choose_in_combobox(flow: Flow, element: Locator, code: str, names: list[str],
+                        wanted: list[str]) -> str:
+    typeable = element.evaluate(_TYPEABLE)
+    for attempt in (names if typeable else names[:1]):
+        if element.get_attribute("aria-expanded") != "true":
+            element.click()
+        if typeable:  # a typeahead: typing filters the list
+            element.fill(attempt)
+        options = _options_of(flow, element)
+        labels = options.all_inner_texts()
+        index = _best_option(labels, wanted)
+        if index is None:
+            continue
+        chosen = " ".join(labels[index].split())
+        options.nth(index).click()
+        shown = normalise(element.evaluate("e => ('value' in e && e.tagName === 'INPUT') ? e.value : e.innerText"))
+        if normalise(chosen) not in shown:
+            raise PageNotUnderstood(f"chose {chosen!r} in the country list but the field shows {shown!r}")
+        return chosen
+    element.press("Escape")
+    raise _no_country(code, names)
+
+
+def _options_of(flow: Flow, combobox: Locator) -> Locator:
+    """The visible options of this combobox's own listbox (aria-controls / aria-owns), once shown."""
+    anywhere = flow.page.get_by_role("option").filter(visible=True)
+    anywhere.first.wait_for(state="visible", timeout=flow.page_timeout_ms)
+    owned = combobox.get_attribute("aria-controls") or combobox.get_attribute("aria-owns")
+    if owned:
+        mine = flow.page.locator(", ".join(f'[id="{i}"]' for i in owned.split()))
+        mine = mine.get_by_role("option").filter(visible=True)
+        if mine.count() > 0:
+            return mine
+    return anywhere
 
 
 def _best_option(labels: list[str], wanted: list[str]) -> int | None:
@@ -168,18 +238,32 @@ def _best_option(labels: list[str], wanted: list[str]) -> int | None:
     return None
 
 
-def _pick_radio(flow: Flow, spec: FieldSpec, value: str) -> str:
+def _pick_radio(flow: Flow, spec: FieldSpec, element: Locator, value: str) -> str:
+    """Click the option whose label names `value`: exactly first, then as part of a longer label.
+
+    The field's locators find either the group (a fieldset/radiogroup named by its question) or the
+    radios themselves; options are looked for inside the group when there is one, so that "Yes"
+    answers this question and not another one on the page.
+    """
     key = spec.options.get(value)
     if key is None:
         raise PageNotUnderstood(f"no option {value!r} is described in selectors/")
-    rx = pattern(locate.texts_for(flow.sel, key))
-    radio = flow.page.get_by_role("radio", name=rx).filter(visible=True)
-    if radio.count() == 0:
-        radio = flow.page.get_by_label(rx).filter(visible=True)
-    if radio.count() == 0:
-        raise PageNotUnderstood(f"the choice {value!r} is not on the form")
-    radio.first.click()
-    return value
+    is_group = element.evaluate(
+        "e => e.matches('fieldset, [role=radiogroup], [role=group]') && !e.matches('input, [role=radio]')")
+    scope = element if is_group else flow.page
+    phrases = flow.texts(key)
+    for exact in (True, False):
+        rx = pattern(phrases, exact=exact)
+        radio = scope.get_by_role("radio", name=rx).filter(visible=True)
+        if radio.count() == 0:
+            radio = scope.get_by_label(rx, exact=False).filter(visible=True)
+        if radio.count() > 0:
+            radio.first.click()
+            if radio.first.evaluate(
+                    "e => e.checked === true || e.getAttribute('aria-checked') === 'true'"):
+                return value
+            raise PageNotUnderstood(f"clicked the choice {value!r} but it is not selected")
+    raise PageNotUnderstood(f"the choice {value!r} is not on the form")
 
 
 def _attach(flow: Flow, element: Locator, path: Path) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from meta_optout_assist import locate
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.pages.base import Flow, PageObject
 
@@ -17,12 +16,23 @@ class GateQuestion(PageObject):
         return flow.find("gate_question")
 
     def act(self, flow: Flow) -> None:
-        yes = locate.first_visible(flow.page, flow.locators("gate_yes"), flow.sel)
-        nxt = locate.first_visible(flow.page, flow.locators("gate_next"), flow.sel)
-        if yes is None or nxt is None:
-            raise PageNotUnderstood(
-                "found the question 'Is your request about AI at Meta?' but not its Yes/Next controls")
+        question = self.marker(flow).first
+        # The Yes of this question: inside its group when the marker is the group, else on the page.
+        is_group = question.evaluate("e => e.matches('fieldset, [role=radiogroup], [role=group]')")
+        scope = question if is_group else flow.page
+        yes = flow.first_visible(flow.locators("gate_yes"), scope)
+        if yes is None:
+            raise PageNotUnderstood("found the question 'Is your request about AI at Meta?' but not its Yes")
+        is_radio = yes.evaluate("e => e.matches('input[type=radio], [role=radio]')")
         yes.click()
-        nxt.click()
+        if is_radio:
+            if not yes.evaluate("e => e.checked === true || e.getAttribute('aria-checked') === 'true'"):
+                raise PageNotUnderstood("clicked Yes on the question 'Is your request about AI at Meta?' "
+                                        "but it is not selected")
+            nxt = flow.first_visible(flow.locators("gate_next"))
+            if nxt is None:
+                raise PageNotUnderstood("answered Yes to 'Is your request about AI at Meta?' but found no Next")
+            nxt.click()
+        # else: a Yes button moves on by itself.
         self.marker(flow).first.wait_for(state="hidden", timeout=flow.page_timeout_ms)
         flow.ui.step("Answered the gate question: Yes, it is about AI at Meta")

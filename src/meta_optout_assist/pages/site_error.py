@@ -30,6 +30,7 @@ def _visible_text(flow: Flow, key: str) -> str:
 
 class SiteError(PageObject):
     name = "error page"
+    ends_the_run = True
 
     def marker(self, flow: Flow):
         return flow.find("site_error")
@@ -43,6 +44,10 @@ class SiteError(PageObject):
 
 class Refusal(PageObject):
     name = "refusal"
+    ends_the_run = True
+
+    def applies(self, flow: Flow) -> bool:
+        return flow.submitted  # Meta answers a request it received; before Send nothing is refused
 
     def marker(self, flow: Flow):
         return flow.find("refusal")
@@ -58,6 +63,7 @@ class FormRejected(PageObject):
     """After Send, the form is still there with an error message on it."""
 
     name = "form error"
+    ends_the_run = True
 
     def applies(self, flow: Flow) -> bool:
         return flow.submitted

@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 # Headed runs need a display: use the real one, else a virtual one when xvfb-run exists.
 XVFB   := $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo xvfb-run -a))
 
-.PHONY: install browser test demo bench lint clean
+.PHONY: install browser test demo bench docs lint clean
 
 install: $(STAMP) browser
 
@@ -24,8 +24,13 @@ test: install
 demo: install
 	$(PY) scripts/demo.py
 
+# Benchmark figures, printed and appended to BENCHMARKS.md (about 3 minutes; BENCH_ARGS=--skip-suite is quicker).
 bench: install
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# The README's pictures in docs/img/: the replica's pages, and the real command in a terminal (needs tmux).
+docs: install
+	$(PY) scripts/screenshots.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests scripts

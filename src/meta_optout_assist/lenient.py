@@ -34,9 +34,10 @@ def _char_pattern(ch: str) -> str:
     if ch in _HYPHENS:
         return "[" + re.escape(_HYPHENS) + r"]?\s*"
     base = base_letter(ch)
-    if base in _LETTER_CLASSES:
-        letters = _LETTER_CLASSES[base]
-        return "[" + letters + letters.upper() + "]"
+    if base != ch.lower() and base in _LETTER_CLASSES:
+        # An accented letter also matches its plain and differently accented twins (é ~ e ~ è).
+        # Plain letters stay plain: the pattern stays small, and compiling it stays cheap.
+        return "[" + _LETTER_CLASSES[base] + "]"
     return re.escape(ch)
 
 

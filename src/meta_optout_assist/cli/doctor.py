@@ -41,8 +41,10 @@ def doctor(
 
     Examples:
 
+      \b
       assist doctor
 
+      \b
       assist doctor --live --platform instagram
     """
     from meta_optout_assist import doctor as checks

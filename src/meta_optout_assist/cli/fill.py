@@ -97,10 +97,13 @@ def fill(
 
     Examples:
 
+      \b
       assist fill --platform instagram --email me@example.org --country DE --reason-template art21-particular-situation
 
+      \b
       assist fill --platform all --profile me --profile work --yes
 
+      \b
       assist fill --platform facebook --profile me --json --quiet > result.json
     """
     from meta_optout_assist import filling, paths, selector_data, urls

@@ -18,6 +18,7 @@ def forms(
 
     Example:
 
+      \b
       assist forms --country DE
     """
     from rich.markup import escape
@@ -52,8 +53,10 @@ def reasons(
 
     Examples:
 
+      \b
       assist reasons
 
+      \b
       assist reasons --show creative-work --locale de
     """
     from rich.markup import escape

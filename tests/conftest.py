@@ -87,3 +87,56 @@ def assist(data_dir: Path):
         return Run(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+# -- the network guard: in tests the browser reaches 127.0.0.1 and nothing else -------------------
+
+LOCAL_HOSTS = frozenset({"127.0.0.1"})
+_NEVER_LEAVE = ("data", "blob", "about")  # schemes that make no network request
+
+
+def _leaves_the_machine(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme not in _NEVER_LEAVE and parts.hostname not in LOCAL_HOSTS
+
+
+@pytest.fixture(autouse=True)
+def _only_localhost(request):
+    """Every pytest-playwright browser context (the `context` and `page` fixtures) gets a route
+    guard: a request (or WebSocket) to anything but 127.0.0.1 is stopped and fails the test (at
+    teardown, with the addresses); so does a redirect that took the browser elsewhere. Routes a test
+    adds later run first: one that lets a request through itself (`route.continue_()`) takes it past
+    the guard. Tests without a browser are untouched: the context is looked up only when used."""
+    if "context" not in request.fixturenames:
+        yield
+        return
+    context = request.getfixturevalue("context")
+    escaped: list[str] = []
+
+    def guard(route):
+        if _leaves_the_machine(route.request.url):
+            escaped.append(route.request.url)
+            route.abort("blockedbyclient")
+        else:
+            route.fallback()
+
+    def guard_socket(ws):
+        if _leaves_the_machine(ws.url):
+            escaped.append(ws.url)  # left unconnected (ws.close() hangs here before Playwright 1.65)
+        else:
+            ws.connect_to_server()
+
+    def redirect_hop(request_):
+        # Routes never see a redirect's next hop (Playwright follows it below them): one that
+        # completed on another host really went out.
+        if request_.redirected_from is not None and _leaves_the_machine(request_.url):
+            escaped.append(request_.url)
+
+    context.route("**/*", guard)
+    context.route_web_socket("**/*", guard_socket)
+    context.on("requestfinished", redirect_hop)
+    yield escaped
+    if escaped:
+        pytest.fail("the browser tried to reach beyond 127.0.0.1: " + ", ".join(escaped), pytrace=False)

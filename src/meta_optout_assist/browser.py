@@ -95,15 +95,26 @@ def choose(playwright: Playwright, requested: str | None) -> BrowserChoice:
 
 
 def launch_args() -> list[str]:
-    args = list(QUIET_ARGS)
+    from meta_optout_assist import quiet_browser
+
+    args = [*QUIET_ARGS, *quiet_browser.LAUNCH_ARGS]  # the browser's own services stay quiet
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox on.
     return args
 
 
+PROFILES_DIR = "browser-profiles"
+
+
 def profile_dir(data_dir: Path, account: str, platform: str) -> Path:
-    """A persistent browser profile per account and platform (holds login cookies: 0700)."""
-    return private_dir(data_dir / "browser-profiles" / f"{account}--{platform}")
+    """A persistent browser profile per account and platform (holds login cookies: 0700).
+
+    The data folder and browser-profiles/ are made 0700 too, not only the leaf: mkdir(parents=True)
+    would create them with the umask's mode (often 0755).
+    """
+    private_dir(Path(data_dir))
+    private_dir(Path(data_dir) / PROFILES_DIR)
+    return private_dir(Path(data_dir) / PROFILES_DIR / f"{account}--{platform}")
 
 
 @contextmanager
@@ -126,6 +137,9 @@ def open_context(
         context_options["locale"] = locale.replace("_", "-")
     try:
         if user_data_dir is not None:
+            from meta_optout_assist import quiet_browser
+
+            quiet_browser.prepare_profile(user_data_dir)  # no password saving, no session files
             context = playwright.chromium.launch_persistent_context(
                 str(user_data_dir), **options, **context_options
             )
@@ -142,6 +156,51 @@ def open_context(
     try:
         yield context
     finally:
-        context.close()
-        if browser is not None:
-            browser.close()
+        # The person may have closed the window, or Ctrl-C stopped the browser: closing what is
+        # already gone must not replace the error that brought us here.
+        for close in (context.close, *((browser.close,) if browser is not None else ())):
+            try:
+                close()
+            except Exception:  # noqa: BLE001, S110 - best effort on the way out
+                pass
+
+
+# -- --trace FILE ------------------------------------------------------------------------------
+
+TRACE_WARNING = (
+    "--trace: the trace records every page, screenshot and request of this run, including what "
+    "was typed: your email and reason, and whatever you type into the browser yourself, which "
+    "can be your password and the emailed code. Keep it to yourself, do not attach it to a bug "
+    "report as it is, and delete it when you are done. It is written readable by you only (0600)."
+)
+
+
+def start_trace(context: BrowserContext) -> None:
+    """Record a Playwright trace of this context: screenshots and DOM snapshots of every step."""
+    context.tracing.start(screenshots=True, snapshots=True, sources=False)
+
+
+def save_trace(context: BrowserContext, path: Path) -> bool:
+    """Stop tracing and write the trace to `path`, 0600 from the moment anyone else could see it.
+
+    Playwright writes the zip itself (with the process umask), so it goes first into a private
+    0700 folder beside `path`, is made 0600 there, and is then renamed into place. Best effort: a
+    trace must never hide the run's own outcome; False when nothing could be saved.
+    """
+    import tempfile
+
+    path = Path(path)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=".assist-trace-", dir=path.parent))
+    except OSError:
+        return False
+    try:
+        staged = folder / "trace.zip"
+        context.tracing.stop(path=str(staged))
+        os.chmod(staged, 0o600)
+        os.replace(staged, path)
+        return True
+    except Exception:  # noqa: BLE001 - the browser may be gone (window closed, Ctrl-C)
+        return False
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -111,14 +111,20 @@ def check_country(value: str) -> str:
 
 
 def check_evidence(path: Path) -> Path:
-    path = path.expanduser()
-    if not path.is_file():
-        raise ValueError(f"{path} is not a file")
-    size = path.stat().st_size
-    if size > EVIDENCE_MAX_BYTES:
-        raise ValueError(f"{path} is {size // 1024} KiB; the limit is {EVIDENCE_MAX_BYTES // 1048576} MiB")
-    with path.open("rb") as fh:
-        head = fh.read(12)
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # "~someone/…" for a user this system does not know
+        raise ValueError(f"{path}: no such home folder") from None
+    try:
+        if not path.is_file():
+            raise ValueError(f"{path} is not a file")
+        size = path.stat().st_size
+        if size > EVIDENCE_MAX_BYTES:
+            raise ValueError(f"{path} is {size // 1024} KiB; the limit is {EVIDENCE_MAX_BYTES // 1048576} MiB")
+        with path.open("rb") as fh:
+            head = fh.read(12)
+    except OSError as err:  # a name too long, no permission, …
+        raise ValueError(f"{path} cannot be read ({err.strerror or err})") from None
     kind = next((k for magic, k in _IMAGE_MAGIC.items() if head.startswith(magic)), None)
     if kind is None or (kind == "WebP" and head[8:12] != b"WEBP"):
         raise ValueError(f"{path} is not a PNG, JPEG, GIF or WebP image")

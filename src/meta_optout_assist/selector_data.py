@@ -181,7 +181,7 @@ def _read_yaml(path: Path) -> dict:
         raise SelectorsError(f"cannot read selectors file {path}: {err}") from None
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, ValueError) as err:  # ValueError: a date like 2025-13-01
         where = getattr(err, "problem_mark", None)
         at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
         raise SelectorsError(

@@ -16,8 +16,13 @@ def check_base_url(value: str | None) -> str | None:
     value = value or os.environ.get(BASE_URL_ENV) or None
     if value is None:
         return None
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(value.strip())
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:  # "http://[::1" and the like
+        usable = False
+    if not usable:
         raise BadInput(
             f"--base-url {value!r} is not an http(s) address",
             hint="give scheme and host, e.g. --base-url http://127.0.0.1:8000",

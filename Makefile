@@ -19,7 +19,7 @@ browser: $(STAMP)
 	@bash scripts/install-browser.sh $(PY)
 
 test: install
-	$(XVFB) $(PY) -m pytest -n 2 -q
+	PYTHONDONTWRITEBYTECODE= $(XVFB) $(PY) -m pytest -n 2 -q
 
 demo: install
 	$(PY) scripts/demo.py

@@ -18,7 +18,6 @@ from meta_optout_assist.profiles import add_profile, build_profile
 from tests.file_keyring import file_keyring
 
 TEMPLATE = "art21-particular-situation"
-SESSION_COOKIE = {"facebook": "xs", "instagram": "sessionid"}  # the replica's login cookies
 
 
 def _fill(site, *extra: str) -> list[str]:
@@ -30,18 +29,9 @@ def _logins(site) -> list[dict]:
     return [e for e in site.events if e["type"] == "login"]
 
 
-def _session_cookies(playwright, profile: Path) -> dict[str, str]:
-    """The replica's login cookies kept in one persistent browser profile (opened the tool's way)."""
-    from meta_optout_assist import browser
-
-    choice = browser.choose(playwright, None)
-    with browser.open_context(playwright, choice, headless=True, user_data_dir=profile) as context:
-        return {c["name"]: c["value"] for c in context.cookies() if c["name"] in SESSION_COOKIE.values()}
-
-
 @pytest.mark.slow
 def test_two_accounts_both_platforms_one_run_then_still_logged_in(
-        site, assist, data_dir: Path, tmp_path: Path, playwright):
+        site, assist, data_dir: Path, tmp_path: Path):
     """alice (DE) and nora (NO) on Facebook and Instagram in one run. Meta's 2024 form has no
     Norway in its country list (as reported), so nora's forms fail while alice's are confirmed;
     each account+platform logs in in its own browser profile, and a second run for alice goes
@@ -83,16 +73,6 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
         "alice--facebook", "alice--instagram", "nora--facebook", "nora--instagram"]
     assert stat.S_IMODE(profiles.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o700 for p in profiles.iterdir())
-    # ...and each profile holds its own login cookie only: four different sessions, none twice.
-    jars = {p.name: _session_cookies(playwright, p) for p in profiles.iterdir()}
-    for name, jar in jars.items():
-        platform = name.split("--")[1]
-        assert list(jar) == [SESSION_COOKIE[platform]], (name, jar)
-    tokens = [value for jar in jars.values() for value in jar.values()]
-    assert len(set(tokens)) == 4
-    with site.state.lock:
-        assert set(tokens) <= set(site.state.sessions)
-
     # A second run for alice: still logged in (no login page, no login), straight to the form.
     logins_before = len(_logins(site))
     again = assist(*_fill(site, "--platform", "facebook", "--profile", "alice"), env=env)

@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from keyring.backends import fail, null
 
-from tests.memory_keyring import MemoryKeyring, installed_keyring
 from meta_optout_assist import profiles
 from meta_optout_assist.errors import BadInput, ExitCode, KeyringUnavailable
 from meta_optout_assist.profiles import (
@@ -31,6 +30,7 @@ from meta_optout_assist.profiles import (
     remove_profile,
     resolve_profile,
 )
+from tests.memory_keyring import MemoryKeyring, installed_keyring
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 EMAIL = "jane.doe+meta@example.org"

@@ -16,7 +16,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from keyring.backends import fail, null
 
-from meta_optout_assist import profiles
 from meta_optout_assist.errors import BadInput, ExitCode, KeyringUnavailable
 from meta_optout_assist.profiles import (
     SERVICE,
@@ -49,7 +48,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def template() -> str:
-    names = profiles.reason_template_names()
+    from meta_optout_assist.reasons import template_names
+
+    names = template_names()
     assert names, "reasons.list_templates() returned nothing"
     return names[0]
 

@@ -110,6 +110,23 @@ def check_country(value: str) -> str:
     return normalize_code(value)
 
 
+def check_locale(value: str) -> str:
+    """A supported language ("de", "fr", …) from "de", "de_DE", "de-AT", …"""
+    from meta_optout_assist.countries import normalize_locale
+
+    return normalize_locale(value)
+
+
+def check_reason_template(value: str) -> str:
+    from meta_optout_assist.reasons import template_names
+
+    known = template_names()
+    if value not in known:
+        raise ValueError(f"there is no reason template {value!r}; use one of {', '.join(known)} "
+                         "(`assist reasons` shows them)")
+    return value
+
+
 def check_evidence(path: Path) -> Path:
     try:
         path = path.expanduser()
@@ -165,11 +182,7 @@ class FillRequest(BaseModel):
     @field_validator("locale")
     @classmethod
     def _locale(cls, v: str | None) -> str | None:
-        if v is None:
-            return None
-        from meta_optout_assist.countries import normalize_locale
-
-        return normalize_locale(v)
+        return None if v is None else check_locale(v)
 
     @field_validator("first_name", "last_name")
     @classmethod
@@ -225,14 +238,7 @@ class FillRequest(BaseModel):
     @field_validator("reason_template")
     @classmethod
     def _template(cls, v: str | None) -> str | None:
-        if v is None:
-            return None
-        from meta_optout_assist.reasons import template_names
-
-        if v not in template_names():
-            raise ValueError(f"there is no reason template {v!r}; `assist reasons` lists them: "
-                             + ", ".join(template_names()))
-        return v
+        return None if v is None else check_reason_template(v)
 
     def reason_text(self, locale: str) -> str | None:
         """The reason as typed, or the chosen template in the form page's language."""

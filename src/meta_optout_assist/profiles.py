@@ -22,8 +22,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from meta_optout_assist.errors import BadInput, KeyringUnavailable
+from meta_optout_assist.inputs import check_country as validate_country
 from meta_optout_assist.inputs import check_email as validate_email
+from meta_optout_assist.inputs import check_locale as validate_locale
 from meta_optout_assist.inputs import check_person_name as validate_person_name
+from meta_optout_assist.inputs import check_reason_template as validate_reason_template
 from meta_optout_assist.paths import private_dir, write_private
 
 if TYPE_CHECKING:
@@ -48,39 +51,6 @@ def validate_profile_name(value: str) -> str:
     """A profile name as typed, or ValueError saying what is accepted."""
     if not isinstance(value, str) or not _PROFILE_NAME_RE.match(value):
         raise ValueError(f"{value!r} is not a usable profile name; use {PROFILE_NAME_RULE}")
-    return value
-
-
-def validate_country(value: str) -> str:
-    """An ISO 3166-1 alpha-2 code in upper case; countries.normalize_code's ValueError says
-    what is accepted."""
-    from meta_optout_assist import countries
-
-    return countries.normalize_code(value)
-
-
-def validate_locale(value: str) -> str:
-    """A supported language ("de", "fr", …) from "de", "de_DE", "de-AT", …; ValueError says
-    which are supported (countries.normalize_locale)."""
-    from meta_optout_assist import countries
-
-    return countries.normalize_locale(value)
-
-
-def reason_template_names() -> list[str]:
-    """The names of the reason templates that exist (from reasons.list_templates())."""
-    from meta_optout_assist import reasons
-
-    return [t if isinstance(t, str) else t.name for t in reasons.list_templates()]
-
-
-def validate_reason_template(value: str) -> str:
-    known = reason_template_names()
-    if value not in known:
-        raise ValueError(
-            f"there is no reason template {value!r}; use one of {', '.join(known)} "
-            "(`assist reasons` shows them)"
-        )
     return value
 
 

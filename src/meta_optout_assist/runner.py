@@ -59,12 +59,18 @@ def _html_language(flow: Flow) -> str | None:
     """The primary subtag of <html lang> ("de-DE" → "de") when the tool knows that language."""
     from meta_optout_assist.countries import SUPPORTED_LOCALES
 
+    url = flow.page.url
+    if flow.language_seen and flow.language_seen[0] == url:
+        return flow.language_seen[1]
     try:
         lang = flow.page.evaluate("document.documentElement.lang || ''")
     except Exception:  # noqa: BLE001 - the page is navigating: it says nothing yet
         return None
     primary = re.split(r"[-_]", lang.strip().lower())[0] if lang else ""
-    return primary if primary in SUPPORTED_LOCALES else None
+    if primary not in SUPPORTED_LOCALES:
+        return None  # not remembered: a document still loading says nothing yet
+    flow.language_seen = (url, primary)
+    return primary
 
 
 def page_language(flow: Flow) -> str:

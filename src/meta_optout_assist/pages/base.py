@@ -62,6 +62,8 @@ class Flow:
     # The languages texts are matched in: the page's own (read by the runner from <html lang>)
     # and English; None means every language the selectors know.
     languages: tuple[str, ...] | None = None
+    # The last document's address and its <html lang>, so the runner reads it once per page.
+    language_seen: tuple[str, str] | None = None
 
     @property
     def form(self) -> FormSpec:

@@ -11,9 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from meta_optout_assist.countries import data_error, normalize_code, read_data_yaml
-
-_WHERE = "data/authorities.yaml"
+from meta_optout_assist.countries import normalize_code, read_validated
 
 
 @dataclass(frozen=True)
@@ -122,11 +120,7 @@ def _schema() -> Any:
 
 @functools.cache
 def _data() -> Any:
-    raw = read_data_yaml("authorities.yaml")
-    try:
-        return _schema().model_validate(raw)
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise data_error(_WHERE, exc) from exc
+    return read_validated(_schema(), "authorities.yaml")
 
 
 @functools.cache

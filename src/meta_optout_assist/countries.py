@@ -63,6 +63,15 @@ def read_data_yaml(*parts: str) -> Any:
         raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
 
 
+def read_validated(schema: Any, *parts: str) -> Any:
+    """Parse a YAML data file and validate it with a pydantic model; errors name file and key."""
+    raw = read_data_yaml(*parts)
+    try:
+        return schema.model_validate(raw)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise data_error("/".join(("data", *parts)), exc) from exc
+
+
 def data_error(where: str, exc: Exception) -> DataFileError:
     """Turn a pydantic ValidationError into one message naming the file and the key."""
     errors = getattr(exc, "errors", None)

@@ -11,12 +11,11 @@ import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from meta_optout_assist.countries import country_name, data_error, normalize_code, read_data_yaml
+from meta_optout_assist.countries import country_name, normalize_code, read_validated
 
 Region = Literal["EU", "EEA", "UK"]
 FormKey = Literal["objection", "third-party"]
 
-_WHERE = "data/eligibility.yaml"
 
 
 @dataclass(frozen=True)
@@ -108,11 +107,7 @@ def _schema() -> Any:
 
 @functools.cache
 def _data() -> Any:
-    raw = read_data_yaml("eligibility.yaml")
-    try:
-        return _schema().model_validate(raw)
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise data_error(_WHERE, exc) from exc
+    return read_validated(_schema(), "eligibility.yaml")
 
 
 def country_for_form(code: str) -> str:

@@ -17,9 +17,8 @@ from meta_optout_assist.countries import (
     SUPPORTED_LOCALES,
     DataFileError,
     country_name,
-    data_error,
     normalize_locale,
-    read_data_yaml,
+    read_validated,
 )
 
 PLACEHOLDERS: tuple[str, ...] = ("name", "email", "platform", "country")
@@ -155,11 +154,7 @@ def _templates() -> dict[str, Template]:
     out: dict[str, Template] = {}
     for entry in files:
         where = f"data/reasons/{entry.name}"
-        raw = read_data_yaml("reasons", entry.name)
-        try:
-            model = schema.model_validate(raw)
-        except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            raise data_error(where, exc) from exc
+        model = read_validated(schema, "reasons", entry.name)
         stem = entry.name.rsplit(".", 1)[0]
         if model.name != stem:
             raise DataFileError(f"{where}: name: {model.name!r} must match the file name {stem!r}")

@@ -7,6 +7,8 @@ Each sub-module registers its own commands on `app`; the logic lives in plain mo
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -26,6 +28,20 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+# Every command that reads or writes the person's files takes the same --data-dir.
+DataDirOption = Annotated[Path | None, typer.Option(
+    "--data-dir", envvar="ASSIST_DATA_DIR", file_okay=False, show_default=False,
+    help="Folder for the journal, receipts, profile names and browser profiles (created 0700). "
+    "Default: your platform's user data folder.")]
+
+
+def data_dir_or_default(value: Path | None) -> Path:
+    """--data-dir as given (with ~ expanded), else ASSIST_DATA_DIR or the platform's data folder."""
+    from meta_optout_assist.paths import default_data_dir
+
+    return value.expanduser() if value is not None else default_data_dir()
 
 
 def _register() -> None:

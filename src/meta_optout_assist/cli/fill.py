@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from meta_optout_assist.cli import app
+from meta_optout_assist.cli import DataDirOption, app, data_dir_or_default
 from meta_optout_assist.errors import BadInput
 
 
@@ -26,11 +26,6 @@ class FormChoice(str, Enum):
 class RequestChoice(str, Enum):
     object = "object"
     delete = "delete"
-
-
-DataDirOption = Annotated[Path | None, typer.Option(
-    "--data-dir", envvar="ASSIST_DATA_DIR", show_default="your user data folder",
-    help="Where the journal, receipts and browser profiles live (created 0700).")]
 
 
 def _complete_profiles(incomplete: str) -> list[str]:
@@ -106,11 +101,11 @@ def fill(
       \b
       assist fill --platform facebook --profile me --json --quiet > result.json
     """
-    from meta_optout_assist import filling, paths, selector_data, urls
+    from meta_optout_assist import filling, selector_data, urls
     from meta_optout_assist.ui import UI
 
     base = urls.check_base_url(base_url)
-    directory = data_dir or paths.default_data_dir()
+    directory = data_dir_or_default(data_dir)
     trace = _check_trace(trace)
     requests = _requests(
         directory, platform, form, profile, request=request, prompts=tuple(prompt or ()),

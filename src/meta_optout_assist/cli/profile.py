@@ -6,12 +6,11 @@ profiles (pydantic, keyring) is imported inside the commands, so `assist --help`
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from meta_optout_assist.cli import app
+from meta_optout_assist.cli import DataDirOption, app, data_dir_or_default
 
 profile_app = typer.Typer(
     help=(
@@ -31,23 +30,6 @@ NameArg = Annotated[
         show_default=False,
     ),
 ]
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        envvar="ASSIST_DATA_DIR",
-        help="Folder for the journal, receipts and the list of profile names. "
-        "Default: your platform's user data folder.",
-        file_okay=False,
-        show_default=False,
-    ),
-]
-
-
-def _data_dir(value: Path | None) -> Path:
-    from meta_optout_assist.paths import default_data_dir
-
-    return value.expanduser() if value is not None else default_data_dir()
 
 
 @profile_app.command("add")
@@ -100,7 +82,7 @@ def add(
         name=name, email=email, country=country, locale=locale, first_name=first_name,
         last_name=last_name, reason_template=reason_template,
     )
-    where = _data_dir(data_dir)
+    where = data_dir_or_default(data_dir)
     replaced = profiles.add_profile(where, profile, overwrite=force)
     backend = profiles.backend_name()
     verb = "Replaced" if replaced else "Saved"
@@ -126,7 +108,7 @@ def list_(data_dir: DataDirOption = None) -> None:
     from meta_optout_assist import profiles
     from meta_optout_assist.terminal import console_err, console_out
 
-    names = profiles.list_profiles(_data_dir(data_dir))
+    names = profiles.list_profiles(data_dir_or_default(data_dir))
     if not names:
         console_err().print(
             "No profiles yet. Add one: assist profile add NAME --email E --country CC",
@@ -146,7 +128,7 @@ def show(name: NameArg, data_dir: DataDirOption = None) -> None:
     from meta_optout_assist import profiles
     from meta_optout_assist.terminal import console_out
 
-    profile = profiles.get_profile(_data_dir(data_dir), name)
+    profile = profiles.get_profile(data_dir_or_default(data_dir), name)
     rows = [
         ("Name", profile.name),
         ("Email", profile.email),
@@ -177,7 +159,7 @@ def remove(
     from meta_optout_assist.errors import BadInput
     from meta_optout_assist.terminal import console_out
 
-    where = _data_dir(data_dir)
+    where = data_dir_or_default(data_dir)
     if not profiles.profile_exists(where, name):
         raise profiles.ProfileNotFound(name)
     if not yes:

@@ -12,20 +12,9 @@ from typing import Annotated
 
 import typer
 
-from meta_optout_assist.cli import app
+from meta_optout_assist.cli import DataDirOption, app, data_dir_or_default
 from meta_optout_assist.errors import BadInput
 
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        envvar="ASSIST_DATA_DIR",
-        help="Folder holding the journal, receipts and browser profiles. "
-        "Default: your platform's user data folder.",
-        file_okay=False,
-        show_default=False,
-    ),
-]
 IdArg = Annotated[
     str,
     typer.Argument(metavar="ID", help="A record id from `assist status`, or its first characters "
@@ -44,16 +33,10 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
-def _data_dir(value: Path | None) -> Path:
-    from meta_optout_assist.paths import default_data_dir
-
-    return value.expanduser() if value is not None else default_data_dir()
-
-
 def _journal(data_dir: Path | None):
     from meta_optout_assist.journal import Journal
 
-    return Journal(_data_dir(data_dir))
+    return Journal(data_dir_or_default(data_dir))
 
 
 def _interactive() -> bool:
@@ -237,7 +220,7 @@ def escalate(
     from meta_optout_assist import escalation
     from meta_optout_assist.terminal import console_out
 
-    kit = escalation.escalate(_journal(data_dir), _data_dir(data_dir), record_id,
+    kit = escalation.escalate(_journal(data_dir), data_dir_or_default(data_dir), record_id,
                               language=language)
     console = console_out()
     console.print(f"Complaint kit for {kit.record.id} ({kit.language}) in:")
@@ -268,7 +251,7 @@ def forget(
     from meta_optout_assist.terminal import console_out
 
     console = console_out()
-    plan = records.forget_plan(_data_dir(data_dir), everything=everything)
+    plan = records.forget_plan(data_dir_or_default(data_dir), everything=everything)
     listed = records.describe_plan(plan)
     if not listed:
         console.print(f"Nothing to remove in {plan.data_dir}.", markup=False)

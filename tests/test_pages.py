@@ -35,6 +35,20 @@ def test_cookie_banner_is_declined(site, page):
     assert [e["choice"] for e in consents] == ["essential"]
 
 
+@pytest.mark.parametrize("last", [None, CookieBanner, LoginWall, ContactForm, CodeStep])
+def test_the_likely_next_guess_never_changes_the_answer(site, page, last):
+    """Whatever the runner acted on last (its guess of what comes next), the state it detects is
+    the highest-priority one visible: the banner over the login page, then the login page."""
+    flow = make_flow(page, site)
+    page.goto(rewrite(FB_FORM, site.base_url))
+    runner = _runner(flow)
+    runner.last_state = last
+    assert isinstance(runner.detect(), CookieBanner)
+    CookieBanner().act(flow)
+    runner.last_state = last
+    assert isinstance(runner.detect(), LoginWall)
+
+
 def test_login_wall_waits_for_the_person(site, page):
     site.configure(simulate_person=False, cookie_banner="none")
     flow = make_flow(page, site)

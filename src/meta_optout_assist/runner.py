@@ -45,6 +45,20 @@ STATES: tuple[PageObject, ...] = (
     LoginWall(), GateQuestion(), PrivacyCentreLink(), ContactForm(), FormRejected(),
 )
 OFF_ROUTE = OffRoute()
+# What usually comes after each state (None: the first look at a form address). Once something
+# known is visible, the runner checks these first, after ruling out everything that outranks them
+# in one look: two or three round trips to the browser instead of one per state. A wrong guess
+# costs a little more time; the answer is the same.
+LIKELY_NEXT: dict[type[PageObject] | None, tuple[type[PageObject], ...]] = {
+    None: (CookieBanner, LoginWall, ContactForm),
+    CookieBanner: (LoginWall, ContactForm),
+    LoginWall: (ContactForm,),
+    GateQuestion: (ContactForm,),
+    PrivacyCentreLink: (ContactForm,),
+    OffRoute: (ContactForm,),
+    ContactForm: (CodeStep, Confirmation),
+    CodeStep: (Confirmation,),
+}
 MAX_STEPS = 60
 MAX_RETURNS_TO_FORM = 3
 # How often a wait for the next page state stops to ask whether the page is off the route.
@@ -106,6 +120,7 @@ class Runner:
         self.current = 0
         self.fallback = -1  # index into self.fallbacks once every address is gone
         self.returns_to_form = 0
+        self.last_state: type[PageObject] | None = None  # what the runner acted on last
         flow.form_address = self.addresses[0]
 
     # -- navigation ---------------------------------------------------------------------------
@@ -242,6 +257,22 @@ class Runner:
             # The page moved on between the wait and the check: look again.
 
     def _first_visible_state(self, states: list[PageObject]) -> PageObject | None:
+        """The highest-priority visible state, or None. The likely next states are checked first:
+        one look at the union of the states that outrank a guess, then one at the guess."""
+        likely = LIKELY_NEXT.get(self.last_state, ())
+        ruled_out = 0  # states[:ruled_out] are not visible
+        for i, state in enumerate(states):
+            if type(state) not in likely:
+                continue
+            above = states[ruled_out:i]
+            if above and self._union(above).count() > 0:
+                return self._scan(above)
+            if state.marker(self.flow).count() > 0:
+                return state
+            ruled_out = i + 1
+        return self._scan(states[ruled_out:])
+
+    def _scan(self, states: list[PageObject]) -> PageObject | None:
         for state in states:
             if state.marker(self.flow).count() > 0:
                 return state
@@ -265,6 +296,7 @@ class Runner:
                     url, pending = pending, None
                     self._goto(url)
                 state = self.detect()
+                self.last_state = type(state)
                 flow.history.append(f"{state.name} at {urls.path_of(flow.page.url)}")
                 if state is OFF_ROUTE:
                     self.returns_to_form += 1

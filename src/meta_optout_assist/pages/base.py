@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
 from meta_optout_assist import locate
 
@@ -87,6 +87,32 @@ class Flow:
     def texts(self, key: str) -> list[str]:
         """The phrasings of a text key in the languages texts are matched in."""
         return locate.texts_for(self.sel, key, self.languages)
+
+
+# Playwright polls a waiting locator at 0, 20, 70, 170 and 270 ms, then every 500 ms; a wait of at
+# most 1 s it polls every 100 ms. The person's own steps can last minutes, so the tool's waits are
+# cut into 1 s slices: the person's login or code is noticed within 100 ms, for a cheap look ten
+# times a second.
+WAIT_SLICE_MS = 1000
+
+
+def wait_for_state(locator: Locator, state: Literal["visible", "hidden"], timeout_ms: float) -> None:
+    """`locator.wait_for(state=...)`, noticed promptly however long it lasts. Raises Playwright's
+    TimeoutError after `timeout_ms`."""
+    import time
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        left_ms = (deadline - time.monotonic()) * 1000
+        try:
+            locator.wait_for(state=state, timeout=max(1, min(WAIT_SLICE_MS, left_ms)))
+            return
+        except PlaywrightTimeout:
+            if left_ms <= WAIT_SLICE_MS:
+                raise PlaywrightTimeout(
+                    f"Timeout {timeout_ms:.0f}ms exceeded waiting for {locator} to be {state}") from None
 
 
 class PageObject:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from meta_optout_assist.errors import TimedOut
-from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
 
 
 class CodeStep(PageObject):
@@ -32,7 +32,7 @@ class CodeStep(PageObject):
             while True:
                 left_ms = (deadline - time.monotonic()) * 1000
                 try:
-                    self.marker(flow).first.wait_for(state="hidden", timeout=max(1, left_ms))
+                    wait_for_state(self.marker(flow).first, "hidden", max(1, left_ms))
                     # A form that posts the code reloads the page: is the box back (code refused)?
                     flow.page.wait_for_load_state("load", timeout=max(1, left_ms))
                 except PlaywrightTimeout:

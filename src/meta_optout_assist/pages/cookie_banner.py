@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
 
 
 class CookieBanner(PageObject):
@@ -15,7 +15,7 @@ class CookieBanner(PageObject):
         button = self.marker(flow).first
         button.click()
         # Verify: the banner goes away (its decline button is no longer visible).
-        self.marker(flow).first.wait_for(state="hidden", timeout=flow.page_timeout_ms)
+        wait_for_state(self.marker(flow).first, "hidden", flow.page_timeout_ms)
         if not flow.cookies_declined:
             flow.ui.step("Declined optional cookies")
         flow.cookies_declined = True

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from meta_optout_assist import urls
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.lenient import normalise, pattern
-from meta_optout_assist.pages.base import Flow, Outcome, PageObject
+from meta_optout_assist.pages.base import Flow, Outcome, PageObject, wait_for_state
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -57,8 +57,7 @@ class ContactForm(PageObject):
             if key == flow.form.detect_by and spec.kind == "radio":
                 # The choice reveals the rest of the form: wait for it, not for a fixed time.
                 email = flow.form.fields["email"].locators
-                flow.union(email).first.wait_for(
-                    state="visible", timeout=flow.page_timeout_ms)
+                wait_for_state(flow.union(email).first, "visible", flow.page_timeout_ms)
         if "email" not in filled:
             raise PageNotUnderstood(
                 f"the {flow.sel.display_name} form's email field could not be filled",
@@ -85,7 +84,7 @@ class ContactForm(PageObject):
             raise Aborted("you chose not to send the form; nothing was sent")
 
         send = flow.union(flow.form.submit).first
-        send.wait_for(state="visible", timeout=flow.page_timeout_ms)
+        wait_for_state(send, "visible", flow.page_timeout_ms)
         flow.hooks.before_send(flow.page.screenshot(full_page=True), dict(filled))
         send.click()
         flow.submitted = True
@@ -160,17 +159,17 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
 
     names = country_names(code, flow.locale)
     wanted = [normalise(n) for n in names]
-    if element.evaluate("e => e.tagName") == "SELECT":
-        # One round trip for the whole list (a country list has some 250 entries).
-        pairs = element.evaluate("e => Array.from(e.options, o => [o.text, o.value])")
+    # A native list: one round trip for all of it (a country list has some 250 entries).
+    pairs = element.evaluate("e => e.tagName === 'SELECT' ? Array.from(e.options, o => [o.text, o.value]) : null")
+    if pairs is not None:
         labels = [label for label, _ in pairs]
         index = _best_option(labels, wanted)
         if index is None:
             index = next((i for i, (_, v) in enumerate(pairs) if v.upper() == code), None)
         if index is None:
             raise _no_country(code, names)
-        element.select_option(index=index)
-        if element.evaluate("e => e.selectedIndex") != index:
+        # Playwright answers with the values now selected: the check costs no extra round trip.
+        if element.select_option(index=index) != [pairs[index][1]]:
             raise PageNotUnderstood(f"chose {labels[index].strip()!r} in the country list but it did not stick")
         return labels[index].strip()
     return _choose_in_combobox(flow, element, code, names, wanted)
@@ -215,7 +214,7 @@ def _choose_in_combobox(flow: Flow, element: Locator, code: str, names: list[str
 def _options_of(flow: Flow, combobox: Locator) -> Locator:
     """The visible options of this combobox's own listbox (aria-controls / aria-owns), once shown."""
     anywhere = flow.page.get_by_role("option").filter(visible=True)
-    anywhere.first.wait_for(state="visible", timeout=flow.page_timeout_ms)
+    wait_for_state(anywhere.first, "visible", flow.page_timeout_ms)
     owned = combobox.get_attribute("aria-controls") or combobox.get_attribute("aria-owns")
     if owned:
         mine = flow.page.locator(", ".join(f'[id="{i}"]' for i in owned.split()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meta_optout_assist.errors import PageNotUnderstood
-from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
 
 
 class GateQuestion(PageObject):
@@ -34,5 +34,5 @@ class GateQuestion(PageObject):
                 raise PageNotUnderstood("answered Yes to 'Is your request about AI at Meta?' but found no Next")
             nxt.click()
         # else: a Yes button moves on by itself.
-        self.marker(flow).first.wait_for(state="hidden", timeout=flow.page_timeout_ms)
+        wait_for_state(self.marker(flow).first, "hidden", flow.page_timeout_ms)
         flow.ui.step("Answered the gate question: Yes, it is about AI at Meta")

@@ -7,7 +7,7 @@ is gone, which also covers a wrong password (the field comes back) and two-facto
 from __future__ import annotations
 
 from meta_optout_assist.errors import TimedOut
-from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
 
 
 class LoginWall(PageObject):
@@ -25,7 +25,7 @@ class LoginWall(PageObject):
             step=f"Waiting for you to log in to {platform}",
         ):
             try:
-                self.marker(flow).first.wait_for(state="hidden", timeout=flow.wait_timeout_ms)
+                wait_for_state(self.marker(flow).first, "hidden", flow.wait_timeout_ms)
             except PlaywrightTimeout:
                 raise TimedOut(
                     f"you did not log in to {platform} within {flow.wait_timeout_ms // 1000} s",

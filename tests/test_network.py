@@ -29,6 +29,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meta_optout_assist import quiet_browser, selector_data
 from meta_optout_assist.network import NetworkPolicy
@@ -163,6 +165,46 @@ def test_with_base_url_only_that_origin():
                 "https://www.facebook.com/", "http://127.0.0.1/", "http://127.0.0.2:8000/"):
         assert not policy.allows(url), url
     assert NetworkPolicy((), "http://example.org:80").allows("http://example.org/")
+
+
+ALLOWED = test_real_use_allows_meta.pytestmark[0].args[1]
+REFUSED = test_real_use_blocks_everything_else.pytestmark[0].args[1]
+LOCAL = NetworkPolicy(REAL.allowed_hosts, "http://127.0.0.1:8000")
+LOCAL_URLS = ["http://127.0.0.1:8000/help/contact/1?x=1", "ws://127.0.0.1:8000/socket", "http://127.0.0.1:8000",
+              "http://127.0.0.1:8001/", "https://127.0.0.1:8000/", "http://localhost:8000/",
+              "http://127.0.0.1:80000/", "http://127.0.0.1:8000@evil.example/", "http://127.0.0.1/"]
+
+
+@pytest.mark.parametrize(("policy", "url"), [
+    *((REAL, u) for u in [*ALLOWED, *REFUSED, *LOCAL_URLS]),
+    *((LOCAL, u) for u in [*ALLOWED, *REFUSED, *LOCAL_URLS]),
+    (NetworkPolicy((), "http://example.org:80"), "http://example.org/"),
+    (NetworkPolicy((), "https://[::1]:8443"), "https://[::1]:8443/x"),
+    (NetworkPolicy((), "https://[::1]:8443"), "https://[::1]:8444/x"),
+])
+def test_block_pattern_agrees_with_the_policy(policy, url):
+    """The driver blocks by network.block_pattern without asking the policy: the two must agree."""
+    from meta_optout_assist.network import block_pattern
+
+    assert bool(block_pattern(policy).search(url)) == (not policy.allows(url)), url
+
+
+_HOSTS = st.sampled_from(["facebook.com", "www.facebook.com", "evilfacebook.com", "facebook.com.evil.example",
+                          "static.xx.fbcdn.net", "127.0.0.1", "localhost", "instagram.com", "a_b.facebook.com",
+                          "FACEBOOK.COM", "facebook.co", "user@facebook.com", "facebook.com@evil.example", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(scheme=st.sampled_from(["https", "http", "wss", "ws", "data", "blob", "about", "file", "ftp", "javascript"]),
+       host=_HOSTS, port=st.sampled_from(["", ":443", ":80", ":8000", ":8001", ":"]),
+       rest=st.sampled_from(["", "/", "/help?x=https://www.facebook.com/", "#.facebook.com", "?a", "/a@b"]),
+       local=st.booleans())
+def test_block_pattern_agrees_with_the_policy_on_any_address(scheme, host, port, rest, local):
+    from meta_optout_assist.network import block_pattern
+
+    policy = LOCAL if local else REAL
+    url = f"{scheme}://{host}{port}{rest}"
+    assert bool(block_pattern(policy).search(url)) == (not policy.allows(url)), url
 
 
 def test_the_browser_vendors_hosts_are_never_meta_hosts():
@@ -364,4 +406,5 @@ def test_a_lookalike_form_gets_nothing_typed(site, page, foreign_servers):
     urllib.request.urlopen(lookalike.url + "/__sync__", timeout=10).read()
     assert typed == [] and lookalike.typed() == [], (typed, lookalike.typed())
     assert site.submissions == []
+
 

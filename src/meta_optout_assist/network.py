@@ -1,15 +1,17 @@
 """What the browser may talk to: Meta's own hosts (or only the --base-url origin), nothing else.
 
 The tool's browser profile holds the person's Meta login; it should never be pointed elsewhere, and
-no request (a redirect, a tracker, an update check) leaves for another host. Every request of the
-pages goes through one policy that lets Meta's through and blocks the rest: a route for requests
-and one for WebSockets, and a DevTools hook for each hop of a redirect (which routes never see).
+no request (a redirect, a tracker, an update check) leaves for another host. One policy lets Meta's
+through and blocks the rest: a route for requests and one for WebSockets, matched against the
+policy's block pattern inside Playwright's driver (so allowed requests never wait for Python), and a
+DevTools hook for each hop of a redirect (which routes never see).
 What the browser sends on its own, below the pages, is quieted in quiet_browser.py.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -55,41 +57,69 @@ class NetworkPolicy:
         return scheme == "https" and any(host == h or host.endswith("." + h) for h in self.allowed_hosts)
 
 
+def _origin_pattern(url: str) -> str:
+    """A regex of the addresses on the origin of `url` (and its WebSockets)."""
+    scheme, host, port = _origin(url)
+    sockets = {"http": "ws", "https": "wss"}.get(scheme, scheme)
+    shown = f"[{host}]" if ":" in host else host
+    port_part = rf"(?::{port})?" if port == _DEFAULT_PORT.get(scheme) else rf":{port}"
+    return rf"(?:{re.escape(scheme)}|{re.escape(sockets)})://{re.escape(shown)}{port_part}(?:[/?#]|$)"
+
+
+def block_pattern(policy: NetworkPolicy) -> re.Pattern[str]:
+    """A regex of every address the policy refuses. Playwright matches it in its driver, so the
+    pages' allowed requests (hundreds on Meta's pages) never wait for this process; only refused
+    ones reach `install`'s handlers, which ask the policy itself."""
+    always = "|".join(_ALWAYS)
+    if policy.base_url:
+        allowed = _origin_pattern(policy.base_url)
+    else:
+        hosts = "|".join(re.escape(h) for h in policy.allowed_hosts) or "(?!)"
+        allowed = rf"(?:https|wss)://(?:[^/?#@]*@)?(?:[^/?#@:\[\]\\]*\.)?(?:{hosts})(?::\d*)?(?:[/?#]|$)"
+    return re.compile(rf"^(?!(?:{always}):)(?!{allowed})", re.IGNORECASE)
+
+
 def install(context: BrowserContext, policy: NetworkPolicy,
             on_block: Callable[[str], None] | None = None) -> None:
-    """Route every request of the context through the policy: HTTP(S) and WebSockets alike (a
-    WebSocket bypasses `context.route`, so it gets its own route)."""
+    """Refuse every request of the context the policy refuses: HTTP(S) and WebSockets alike (a
+    WebSocket bypasses `context.route`, so it gets its own route), and each hop of a redirect."""
     log_path = os.environ.get(LOG_ENV)
 
-    def decide(url: str) -> bool:
-        allowed = policy.allows(url)
+    def log(verdict: str, url: str) -> None:
         if log_path:
-            with open(log_path, "a", encoding="utf-8") as log:
-                log.write(f"{'allow' if allowed else 'block'} {url}\n")
-        if not allowed:
-            policy.blocked.append(url)
-            if on_block:
-                on_block(url)
-        return allowed
+            with open(log_path, "a", encoding="utf-8") as out:
+                out.write(f"{verdict} {url}\n")
+
+    def refused(url: str) -> bool:
+        if policy.allows(url):
+            return False
+        log("block", url)
+        policy.blocked.append(url)
+        if on_block:
+            on_block(url)
+        return True
 
     def handle(route: Route) -> None:
-        if decide(route.request.url):
-            route.continue_()
-        else:
+        if refused(route.request.url):
             route.abort("blockedbyclient")
+        else:  # not expected: the pattern and the policy agree (tests/test_network.py)
+            route.continue_()
 
     def handle_socket(ws: WebSocketRoute) -> None:
         # A refused socket is never connected: the route itself plays a server that says nothing.
         # (Not ws.close(): before Playwright 1.65 it hangs when called in the handler.)
-        if decide(ws.url):
+        if not refused(ws.url):
             ws.connect_to_server()
 
-    context.route("**/*", handle)
-    context.route_web_socket("**/*", handle_socket)
-    _guard_redirects(context, decide)
+    pattern = block_pattern(policy)
+    context.route(pattern, handle)
+    context.route_web_socket(pattern, handle_socket)
+    if log_path:  # the audit log also lists what was let through
+        context.on("request", lambda request: policy.allows(request.url) and log("allow", request.url))
+    _guard_redirects(context, refused)
 
 
-def _guard_redirects(context: BrowserContext, decide: Callable[[str], bool]) -> None:
+def _guard_redirects(context: BrowserContext, refused: Callable[[str], bool]) -> None:
     """Playwright's routes never see the next hop of a redirect (by design: its interception sits
     before the network stack, which follows redirects itself), so a form address answering "302 →
     elsewhere" would take the browser there. Chromium's Fetch domain pauses every hop: one DevTools
@@ -106,7 +136,7 @@ def _guard_redirects(context: BrowserContext, decide: Callable[[str], bool]) -> 
         def paused(event: dict) -> None:
             request_id = event["requestId"]
             try:
-                if event.get("redirectedRequestId") is None or decide(event["request"]["url"]):
+                if event.get("redirectedRequestId") is None or not refused(event["request"]["url"]):
                     session.send("Fetch.continueRequest", {"requestId": request_id})
                 else:
                     session.send("Fetch.failRequest", {"requestId": request_id, "errorReason": "BlockedByClient"})

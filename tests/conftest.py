@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,9 @@ import pytest
 from tests.memory_keyring import memory_keyring  # noqa: F401  (a fixture for every test module)
 
 ROOT = Path(__file__).resolve().parents[1]
+# Playwright's driver keeps its compiled code here (as `assist` does in the user's cache folder),
+# shared by the test processes and the `assist` runs they start, not written into the home folder.
+os.environ.setdefault("NODE_COMPILE_CACHE", str(Path(tempfile.gettempdir()) / "meta-optout-assist-tests-node-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -103,6 +103,26 @@ def launch_args() -> list[str]:
     return args
 
 
+NODE_CACHE_ENV = "NODE_COMPILE_CACHE"
+
+
+def cache_node_compilation() -> None:
+    """Let Playwright's driver (a Node.js program) keep its compiled code between runs: it starts
+    about a third faster. The cache holds Playwright's own code only, in the user's cache folder;
+    a NODE_COMPILE_CACHE already set is left alone. Call before starting Playwright."""
+    if os.environ.get(NODE_CACHE_ENV):
+        return
+    from platformdirs import user_cache_path
+
+    from meta_optout_assist.paths import APP_NAME
+
+    try:
+        folder = private_dir(user_cache_path(APP_NAME, appauthor=False) / "node-compile-cache")
+    except OSError:
+        return  # no cache folder: the driver starts the slower way
+    os.environ[NODE_CACHE_ENV] = str(folder)
+
+
 PROFILES_DIR = "browser-profiles"
 
 

@@ -304,6 +304,7 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
             _ctrl_c_flag() as interrupted:
         from playwright.sync_api import sync_playwright
 
+        browser.cache_node_compilation()
         pw = sync_playwright().start()
         try:
             choice = browser.choose(pw, options.browser)

@@ -81,6 +81,9 @@ def doctor(
                 err.print("[bold]Opening each form address[/] (nothing is typed, nothing is sent)…")
             shared["live"] = checks.live_in_context(context, **live_args)
 
+        from meta_optout_assist.browser import cache_node_compilation
+
+        cache_node_compilation()
         with sync_playwright() as pw:
             results = checks.run_checks(options, pw, use_browser=live_in if live and headless else None)
             if live and headless:

@@ -67,7 +67,7 @@ def test_fill_facebook_end_to_end(site, assist, data_dir):
 @pytest.mark.slow
 def test_login_wait_times_out_with_exit_4(site, assist, data_dir):
     site.configure(simulate_person=False)
-    run = assist(*fill_args(site)[:-4], "--wait-timeout", "3", "--page-timeout", "15")
+    run = assist(*fill_args(site)[:-4], "--wait-timeout", "1", "--page-timeout", "15")
     assert run.code == 4, run.text
     assert "log in" in run.err.lower()
     assert _objections(site) == []
@@ -87,7 +87,7 @@ def test_server_error_on_send_exits_5_and_nothing_confirmed(site, assist, data_d
 @pytest.mark.slow
 def test_unknown_layout_exits_3_with_diagnostics(site, assist, data_dir):
     site.configure(simulate_person=True, person_delay_ms=100, field_set="unknown")
-    run = assist(*fill_args(site)[:-2], "--page-timeout", "3")
+    run = assist(*fill_args(site)[:-2], "--page-timeout", "2")
     assert run.code == 3, run.text
     bundles = list((data_dir / "diagnostics").iterdir())
     assert len(bundles) == 1 and str(bundles[0]) in run.err.replace("\n", "")

@@ -1,10 +1,17 @@
-"""Bad input exits 2 with a message naming the problem, before any browser opens."""
+"""Bad input exits 2 with a message naming the problem, before any browser opens.
+
+Run in-process (tests/cli_inprocess.py: the same `cli.main`, Playwright replaced by a trap that
+fails the test if a browser would open); one case runs the real command in a subprocess, for the
+exit code and the absence of a traceback as a shell sees them.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from tests.cli_inprocess import run_cli
 
 BASE = ["fill", "--platform", "facebook", "--base-url", "http://127.0.0.1:9", "--headless", "--yes"]
 GOOD = {"--email": "person@example.org", "--country": "DE", "--reason": "My posts are mine."}
@@ -33,18 +40,26 @@ def args(**override: str | None) -> list[str]:
         ({"base_url": "ftp://example.org"}, "--base-url"),
     ],
 )
-def test_bad_flag_exits_2_naming_it(assist, data_dir: Path, override, expected):
-    run = assist(*args(**override))
+def test_bad_flag_exits_2_naming_it(no_browser, tmp_path: Path, override, expected):
+    data_dir = tmp_path / "data"
+    code, text = run_cli([*args(**override), "--data-dir", str(data_dir)])
+    assert code == 2, text
+    assert expected in text
+    assert not (data_dir / "journal.jsonl").exists(), "nothing is written for bad input"
+
+
+def test_bad_flag_in_the_real_command(assist, data_dir: Path):
+    run = assist(*args(email="not-an-email"))
     assert run.code == 2, run.text
-    assert expected in run.err
+    assert "--email" in run.err and run.out == ""
     assert "Traceback" not in run.text
     assert not (data_dir / "journal.jsonl").exists(), "nothing is written for bad input"
 
 
-def test_no_terminal_and_no_yes_refuses(assist):
-    run = assist(*[a for a in args() if a != "--yes"])
-    assert run.code == 2
-    assert "--yes" in run.err
+def test_no_terminal_and_no_yes_refuses(no_browser):
+    code, text = run_cli([a for a in args() if a != "--yes"])
+    assert code == 2, text
+    assert "--yes" in text
 
 
 def _copy_selectors(tmp_path: Path) -> Path:
@@ -68,18 +83,17 @@ def _copy_selectors(tmp_path: Path) -> Path:
                              "http://www.facebook.com/help/contact/712876720715583"), "https://"),
     ],
 )
-def test_broken_selectors_file_names_file_and_key(assist, tmp_path, mutate, expected):
+def test_broken_selectors_file_names_file_and_key(no_browser, tmp_path, mutate, expected):
     folder = _copy_selectors(tmp_path)
     target = folder / "facebook.yaml"
     target.write_text(mutate(target.read_text(encoding="utf-8")), encoding="utf-8")
-    run = assist(*args(), "--selectors", str(folder))
-    assert run.code == 2, run.text
-    assert "facebook.yaml" in run.err
-    assert expected in run.err
-    assert "Traceback" not in run.text
+    code, text = run_cli([*args(), "--selectors", str(folder)])
+    assert code == 2, text
+    assert "facebook.yaml" in text
+    assert expected in text
 
 
-def test_missing_selectors_folder(assist, tmp_path):
-    run = assist(*args(), "--selectors", str(tmp_path / "nowhere"))
-    assert run.code == 2
-    assert "common.yaml" in run.err
+def test_missing_selectors_folder(no_browser, tmp_path):
+    code, text = run_cli([*args(), "--selectors", str(tmp_path / "nowhere")])
+    assert code == 2, text
+    assert "common.yaml" in text

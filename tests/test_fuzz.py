@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import io
 import random
 import shutil
 import string
@@ -27,6 +26,7 @@ from meta_optout_assist import selector_data
 from meta_optout_assist.errors import BadInput, SelectorsError
 from meta_optout_assist.inputs import FillRequest, build_request
 from meta_optout_assist.profiles import Profile, build_profile
+from tests.cli_inprocess import run_cli
 
 FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -254,45 +254,6 @@ def test_selectors_missing_file_and_folder_are_clear_errors(tmp_path):
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing answers there
 
 
-class BrowserOpened(BaseException):
-    """Raised by the trap that replaces Playwright: a BaseException, so no `except Exception` in
-    the tool can swallow it."""
-
-
-@pytest.fixture
-def no_browser(monkeypatch, tmp_path):
-    """Playwright's entry point becomes a trap; the environment cannot point anywhere real."""
-    import playwright.sync_api
-
-    calls: list[str] = []
-
-    def trap(*_a, **_k):
-        calls.append("sync_playwright")
-        raise BrowserOpened("a browser was about to open")
-
-    monkeypatch.setattr(playwright.sync_api, "sync_playwright", trap)
-    for var in ("ASSIST_BASE_URL", "ASSIST_SELECTORS", "ASSIST_BROWSER", "ASSIST_DATA_DIR"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("COLUMNS", "200")
-    return calls
-
-
-def _run_cli(argv: list[str]) -> tuple[int | str, str]:
-    """cli.main in-process; returns (exit code or 'browser', stderr+stdout). Anything else raises."""
-    from meta_optout_assist import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            cli.main(argv)
-        except SystemExit as done:
-            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-            return code, err.getvalue() + out.getvalue()
-        except BrowserOpened:
-            return "browser", err.getvalue() + out.getvalue()
-    raise AssertionError("cli.main returned without exiting")
-
-
 GOOD = {"--email": "person@example.org", "--country": "DE", "--reason": "My posts are mine."}
 OPTIONS = {
     "--platform": st.one_of(st.sampled_from(["facebook", "instagram", "all", "twitter", ""]), any_text),
@@ -353,7 +314,7 @@ def test_fill_with_a_bad_option_exits_2_before_any_browser(no_browser, tmp_path,
     for flag in others:
         chosen[flag] = data.draw(OPTIONS[flag], label=flag)
     argv = _argv(tmp_path / "data", chosen)
-    code, text = _run_cli(argv)
+    code, text = run_cli(argv)
     _assert_clean_exit_2(code, text, no_browser, argv)
     assert not (tmp_path / "data" / "journal.jsonl").exists()
 
@@ -365,7 +326,7 @@ def test_fill_with_random_options_never_tracebacks(no_browser, tmp_path, data):
     chosen = {flag: data.draw(OPTIONS[flag], label=flag) for flag in flags}
     argv = _argv(tmp_path / "data", chosen)
     no_browser.clear()
-    code, text = _run_cli(argv)
+    code, text = run_cli(argv)
     if code == "browser":
         return  # everything validated: only then may a browser start
     _assert_clean_exit_2(code, text, no_browser, argv)
@@ -373,7 +334,7 @@ def test_fill_with_random_options_never_tracebacks(no_browser, tmp_path, data):
 
 def test_the_trap_springs_for_valid_input(no_browser, tmp_path):
     """The fuzz tests above would be meaningless if valid input never reached the browser."""
-    code, _ = _run_cli(_argv(tmp_path / "data", {}))
+    code, _ = run_cli(_argv(tmp_path / "data", {}))
     assert code == "browser" and no_browser == ["sync_playwright"]
 
 
@@ -394,7 +355,7 @@ THIRD_PARTY = ["--form", "third-party", "--request", "object", "--first-name", "
         "selectors-missing"])
 def test_known_bad_options_cli(no_browser, tmp_path, extra):
     argv = _argv(tmp_path / "data", {}) + extra
-    code, text = _run_cli(argv)
+    code, text = run_cli(argv)
     _assert_clean_exit_2(code, text, no_browser, argv)
 
 

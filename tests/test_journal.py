@@ -242,10 +242,20 @@ def test_sigkill_at_random_moments_keeps_every_fsynced_record(tmp_path):
         if state == "submitted":
             assert recs[rid].state is State.SUBMITTED
             assert recs[rid].receipt_dir == "/tmp/receipts/" + rid
-    # the file itself is whole: every complete line is an event
-    lines = (data / JOURNAL_FILE).read_bytes().split(b"\n")
-    good = sum(1 for line in lines if line and json.loads(line))
-    assert good >= len(seen)
+    # A kill can cut a write short at a page boundary (Linux stops a write between pages for a
+    # fatal signal), leaving a torn line that the next writer ends with its fresh line: at most one
+    # per kill; the journal skips those (with a warning) and every other line is a whole event.
+    lines = [line for line in (data / JOURNAL_FILE).read_bytes().split(b"\n") if line]
+    torn = [line for line in lines if not _is_event(line)]
+    assert len(torn) <= kills
+    assert len(lines) - len(torn) >= len(seen)
+
+
+def _is_event(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
 
 
 _APPENDER = textwrap.dedent("""

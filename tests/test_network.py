@@ -189,6 +189,30 @@ def test_block_pattern_agrees_with_the_policy(policy, url):
     assert bool(block_pattern(policy).search(url)) == (not policy.allows(url)), url
 
 
+@pytest.mark.parametrize(("url", "allowed"), [
+    ("https://www.facebook.com/help/contact/712876720715583", True), ("https://de-de.facebook.com/", True),
+    ("https://static.xx.fbcdn.net/rsrc.php/a.js", True), ("https://www.instagram.com/accounts/login/", True),
+    ("https://evilfacebook.com/", False), ("https://facebook.com.evil.example/", False),
+    ("http://www.facebook.com/", False), ("https://evil.example/?u=https://www.facebook.com/", False),
+])
+def test_block_pattern_as_the_browser_matches_it(context, page, url, allowed):
+    """The pattern is matched by Playwright's driver (JavaScript regex), not by Python: in a real
+    browser, Meta's addresses pass the tool's route (here to a stand-in page, nothing leaves the
+    machine) and others are refused."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    from meta_optout_assist import network
+
+    context.route("**/*", lambda route: route.fulfill(status=200, content_type="text/html", body="stand-in"))
+    network.install(context, NetworkPolicy(REAL.allowed_hosts))  # added later: asked first
+    if allowed:
+        page.goto(url)
+        assert page.content().count("stand-in") == 1
+    else:
+        with pytest.raises(PlaywrightError, match="ERR_BLOCKED_BY_CLIENT"):
+            page.goto(url)
+
+
 _HOSTS = st.sampled_from(["facebook.com", "www.facebook.com", "evilfacebook.com", "facebook.com.evil.example",
                           "static.xx.fbcdn.net", "127.0.0.1", "localhost", "instagram.com", "a_b.facebook.com",
                           "FACEBOOK.COM", "facebook.co", "user@facebook.com", "facebook.com@evil.example", ""])

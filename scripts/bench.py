@@ -8,8 +8,9 @@ Bounded (180 s on 2 cores, the test suite gets what is left; --skip-suite saves 
      included) on a browser launched here, so the launch is excluded and timed separately; beside
      a bare Playwright script doing the same clicks on the same pages. Medians over --runs, the
      ratio (target <= 1.2), the ratio against the bare script that also takes the tool's two
-     receipt screenshots (what the tool's checks cost beyond its proof), and where both spend their time: every Playwright call, charged to the
-     line of the tool (or of the bare script) that made it. Also: the first form in a process
+     receipt screenshots (what the tool's checks cost beyond its proof), and where both spend
+     their time: every Playwright call, charged to the line of the tool (or of the bare script)
+     that made it. Also: the first form in a process
      (cold), the network guard's cost per request on a page with 100 sub-requests, and one real
      `assist fill` process end to end (wall time, peak memory of it and of its largest child).
   c. 3 accounts x 2 platforms in one `filling.fill_many` call (what `assist fill --platform all

@@ -130,18 +130,21 @@ def fill_args(base_url: str, *extra: str) -> list[str]:
 REAL = NetworkPolicy(tuple(selector_data.load("facebook").allowed_hosts))
 
 
-@pytest.mark.parametrize("url", [
+ALLOWED = [
     "https://www.facebook.com/help/contact/712876720715583",
     "https://facebook.com/", "https://de-de.facebook.com/", "https://static.xx.fbcdn.net/rsrc.php/a.js",
     "https://www.instagram.com/accounts/login/", "https://scontent.cdninstagram.com/v/x.jpg",
     "wss://edge-chat.facebook.com/chat", "https://www.FACEBOOK.com/", "https://www.facebook.com:443/",
     "data:image/png;base64,AAAA", "blob:https://www.facebook.com/1-2-3", "about:blank",
-])
+]
+
+
+@pytest.mark.parametrize("url", ALLOWED)
 def test_real_use_allows_meta(url):
     assert REAL.allows(url)
 
 
-@pytest.mark.parametrize("url", [
+REFUSED = [
     "http://www.facebook.com/",  # never in clear text
     "ws://edge-chat.facebook.com/chat",
     "https://facebook.com.evil.example/", "https://evilfacebook.com/", "https://facebook.co/",
@@ -152,13 +155,19 @@ def test_real_use_allows_meta(url):
     "https://content-autofill.googleapis.com/v1/pages/x", "https://accounts.google.com/ListAccounts",
     "http://127.0.0.1:8000/", "file:///etc/passwd", "ftp://ftp.facebook.com/", "chrome://settings",
     "chrome-extension://abc/x.js", "https://[::1/", "", "javascript:alert(1)",
-])
+]
+
+
+@pytest.mark.parametrize("url", REFUSED)
 def test_real_use_blocks_everything_else(url):
     assert not REAL.allows(url)
 
 
+LOCAL = NetworkPolicy(REAL.allowed_hosts, "http://127.0.0.1:8000")
+
+
 def test_with_base_url_only_that_origin():
-    policy = NetworkPolicy(REAL.allowed_hosts, "http://127.0.0.1:8000")
+    policy = LOCAL
     assert policy.allows("http://127.0.0.1:8000/help/contact/1?x=1")
     assert policy.allows("ws://127.0.0.1:8000/socket")
     for url in ("http://127.0.0.1:8001/", "https://127.0.0.1:8000/", "http://localhost:8000/",
@@ -167,9 +176,6 @@ def test_with_base_url_only_that_origin():
     assert NetworkPolicy((), "http://example.org:80").allows("http://example.org/")
 
 
-ALLOWED = test_real_use_allows_meta.pytestmark[0].args[1]
-REFUSED = test_real_use_blocks_everything_else.pytestmark[0].args[1]
-LOCAL = NetworkPolicy(REAL.allowed_hosts, "http://127.0.0.1:8000")
 LOCAL_URLS = ["http://127.0.0.1:8000/help/contact/1?x=1", "ws://127.0.0.1:8000/socket", "http://127.0.0.1:8000",
               "http://127.0.0.1:8001/", "https://127.0.0.1:8000/", "http://localhost:8000/",
               "http://127.0.0.1:80000/", "http://127.0.0.1:8000@evil.example/", "http://127.0.0.1/"]

@@ -49,6 +49,8 @@ def read_data_yaml(*parts: str) -> Any:
 
     import yaml
 
+    from meta_optout_assist.yaml_text import safe_load
+
     where = "/".join(("data", *parts))
     node = resources.files(_PACKAGE).joinpath("data")
     for part in parts:
@@ -58,7 +60,7 @@ def read_data_yaml(*parts: str) -> Any:
     except (FileNotFoundError, NotADirectoryError) as exc:
         raise DataFileError(f"{where}: missing from the installed package") from exc
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except yaml.YAMLError as exc:
         raise DataFileError(f"{where}: not valid YAML: {exc}") from exc
 

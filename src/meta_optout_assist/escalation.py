@@ -30,6 +30,7 @@ from meta_optout_assist.journal import Journal, Record, State, utc_now
 from meta_optout_assist.paths import private_dir, write_private
 from meta_optout_assist.receipts import Receipt
 from meta_optout_assist.records import add_months
+from meta_optout_assist.yaml_text import safe_load
 
 KIT_DIR = "complaint-kit"
 DEFAULT_LANGUAGE = "en"
@@ -88,7 +89,7 @@ def load_letters(lang: str) -> LetterSet:
     res = resources.files("meta_optout_assist") / "data" / "letters" / f"{lang}.yaml"
     where = f"letters/{lang}.yaml"
     try:
-        data = yaml.safe_load(res.read_text(encoding="utf-8"))
+        data = safe_load(res.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BadInput(f"No letter templates for language '{lang}'.",
                        hint=f"Available: {', '.join(available_languages())}.") from None

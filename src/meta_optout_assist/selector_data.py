@@ -170,6 +170,8 @@ def resolve_dir(directory: Path | None) -> Path:
 def _read_yaml(path: Path) -> dict:
     import yaml
 
+    from meta_optout_assist.yaml_text import safe_load
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -180,7 +182,7 @@ def _read_yaml(path: Path) -> dict:
     except (OSError, UnicodeDecodeError) as err:
         raise SelectorsError(f"cannot read selectors file {path}: {err}") from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except (yaml.YAMLError, ValueError) as err:  # ValueError: a date like 2025-13-01
         where = getattr(err, "problem_mark", None)
         at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_inprocess import no_browser  # noqa: F401  (a fixture for every test module)
+from tests.inprocess_fill import fill_here  # noqa: F401  (a fixture for every test module)
 from tests.memory_keyring import memory_keyring  # noqa: F401  (a fixture for every test module)
 
 ROOT = Path(__file__).resolve().parents[1]

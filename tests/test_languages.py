@@ -1,4 +1,5 @@
-"""Seven languages through the real `assist fill`, in Meta-style custom widgets and in native
+"""Seven languages, each a whole form filled as `assist fill` fills it (tests/inprocess_fill.py: the
+same flow, journal and receipt, in the worker's browser), in Meta-style custom widgets and in native
 widgets: the page's language is read from the page, the country is chosen by its
 name in that language, the reason template is written in it, and the buttons, banners, gate
 question, code step and confirmation are recognised in it. Each case also plays one of the
@@ -25,7 +26,7 @@ COUNTRY = {
 
 CASES = [
     # (locale, widgets, platform, other variant fields): one run per language, both widget styles
-    # and every page variant spread across them (each run costs a browser, so no more than seven).
+    # and every page variant spread across them (each run costs a browser context: seven).
     ("en", "custom", "instagram", {}),
     ("de", "custom", "facebook", {"gate_first": True}),
     ("fr", "custom", "facebook", {"field_set": "2025-country"}),
@@ -43,16 +44,12 @@ def _id(case) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
-def test_objection_form_in_every_language(site, assist, data_dir, case):
+def test_objection_form_in_every_language(site, fill_here, data_dir, case):
     locale, widgets, platform, extra = case
     code, country_name = COUNTRY[locale]
     site.configure(locale=locale, widgets=widgets, simulate_person=True, person_delay_ms=50, **extra)
 
-    run = assist(
-        "fill", "--platform", platform, "--email", EMAIL, "--country", code,
-        "--reason-template", TEMPLATE, "--base-url", site.base_url, "--headless", "--yes",
-        "--wait-timeout", "60", "--page-timeout", "15",
-    )
+    run = fill_here(site, platform=platform, email=EMAIL, country=code, reason_template=TEMPLATE)
     assert run.code == 0, run.text
 
     # Exactly one objection reached the replica, confirmed, with the reason in the page's language

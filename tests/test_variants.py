@@ -1,8 +1,10 @@
-"""The replica's harder variants through the real `assist fill`: slow pages whose fields are drawn
-seconds after load, a wrong and an expired email code (the person types again; the tool keeps
-waiting), the confirmation as a dialog, and a refusal (exit 5, nothing confirmed). Asserts on what
-the replica received and on the journal. Meta's error on Send: tests/test_fill_e2e.py (the error
-page, through the CLI) and tests/test_pages.py (the error dialog of custom widgets)."""
+"""The replica's harder variants, each a whole form filled as `assist fill` fills it
+(tests/inprocess_fill.py: the same flow, journal and receipt, in the worker's browser): slow pages
+whose fields are drawn seconds after load, a wrong and an expired email code (the person types
+again; the tool keeps waiting), the confirmation as a dialog, and a refusal (exit 5, nothing
+confirmed). Asserts on what the replica received and on the journal. Meta's error on Send:
+tests/test_fill_e2e.py (the error page, through the CLI) and tests/test_pages.py (the error dialog
+of custom widgets)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,8 @@ import pytest
 from tests.test_fill_e2e import EMAIL, REASON, journal
 
 
-def _fill(site, assist, *extra: str):
-    return assist("fill", "--platform", "facebook", "--email", EMAIL, "--country", "DE",
-                  "--reason", REASON, "--base-url", site.base_url, "--headless", "--yes",
-                  "--wait-timeout", "60", "--page-timeout", "15", *extra)
+def _fill(site, fill_here):
+    return fill_here(site, platform="facebook", email=EMAIL, country="DE", reason=REASON)
 
 
 def _codes(site) -> list[tuple[str, bool, str | None]]:
@@ -30,9 +30,9 @@ def _codes(site) -> list[tuple[str, bool, str | None]]:
     # again; the confirmation is a dialog over the form, not a page.
     {"widgets": "native", "wrong_code_first": True, "confirmation_style": "dialog"},
 ], ids=["custom-wrong-then-expired-code", "native-wrong-code-dialog"])
-def test_slow_pages_and_refused_codes_still_end_confirmed_once(site, assist, data_dir, variant):
+def test_slow_pages_and_refused_codes_still_end_confirmed_once(site, fill_here, data_dir, variant):
     site.configure(simulate_person=True, person_delay_ms=100, slow_ms=2500, **variant)
-    run = _fill(site, assist)
+    run = _fill(site, fill_here)
     assert run.code == 0, run.text
 
     [sub] = site.submissions  # one submission, confirmed once, whatever the code attempts
@@ -51,12 +51,12 @@ def test_slow_pages_and_refused_codes_still_end_confirmed_once(site, assist, dat
 
 
 @pytest.mark.slow
-def test_refusal_exits_5_and_is_never_taken_for_a_confirmation(site, assist, data_dir):
+def test_refusal_exits_5_and_is_never_taken_for_a_confirmation(site, fill_here, data_dir):
     """An Italian refusal ends like a confirmation ("Riceverai un'e-mail con i dettagli")."""
     site.configure(simulate_person=True, person_delay_ms=50, locale="it", submit_outcome="refusal")
-    run = _fill(site, assist)
+    run = _fill(site, fill_here)
     assert run.code == 5, run.text
-    assert "opposizione" in run.err
+    assert "opposizione" in run.text
     [sub] = site.submissions
     assert (sub["status"], sub["fields"]["country"]) == ("refused", "DE")
     assert [ok for _, ok, _ in _codes(site)] == [True]  # refused after a right code, not for it

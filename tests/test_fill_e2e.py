@@ -85,13 +85,22 @@ def test_server_error_on_send_exits_5_and_nothing_confirmed(site, assist, data_d
 
 
 @pytest.mark.slow
-def test_unknown_layout_exits_3_with_diagnostics(site, assist, data_dir):
-    site.configure(simulate_person=True, person_delay_ms=100, field_set="unknown")
+def test_unknown_layout_exits_3_with_diagnostics_holding_nothing_private(site, assist, data_dir):
+    """A page the tool does not understand, met right after the person logged in: exit 3, and a
+    diagnostics bundle (screenshot, page, report) that masks the email and, like every other file
+    and the output, holds no trace of the password the person typed."""
+    from tests.test_secrets import canary, files_holding
+
+    password = canary()
+    site.configure(simulate_person=True, person_delay_ms=0, person_password=password, field_set="unknown")
     run = assist(*fill_args(site)[:-2], "--page-timeout", "2")
     assert run.code == 3, run.text
+    assert any(e["type"] == "login" for e in site.events), "the person logged in (with the canary)"
     bundles = list((data_dir / "diagnostics").iterdir())
     assert len(bundles) == 1 and str(bundles[0]) in run.err.replace("\n", "")
     html = (bundles[0] / "page.html").read_text()
     assert "Describe the product" in html  # the page the tool did not understand
     assert EMAIL not in html
     assert _objections(site) == []
+    assert files_holding(data_dir, {"password": password}) == []
+    assert password not in run.out + run.err

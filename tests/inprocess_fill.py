@@ -60,11 +60,13 @@ def fill_here(browser, playwright, data_dir: Path, monkeypatch):
     monkeypatch.setattr(browser_module, "open_context", shared_browser_context)
     choice = browser_module.BrowserChoice(label=f"{browser.browser_type.name} {browser.version}")
 
-    def run(site, *, wait_timeout_s: int = 60, page_timeout_s: int = 15, **fields) -> Filled:
+    def run(site, *, wait_timeout_s: int = 60, page_timeout_s: int = 15,
+            selectors_dir: Path | None = None, **fields) -> Filled:
         request = build_request(**fields)
         options = filling.RunOptions(data_dir=data_dir, base_url=site.base_url, headless=True,
                                      assume_yes=True, wait_timeout_s=wait_timeout_s,
-                                     page_timeout_s=page_timeout_s, fresh_session=True)
+                                     page_timeout_s=page_timeout_s, selectors_dir=selectors_dir,
+                                     fresh_session=True)
         sink = io.StringIO()
         ui = UI(Console(file=sink, width=200), interactive=False, out=Console(file=sink, width=200))
         try:

@@ -1,9 +1,11 @@
-"""Every form Meta offers, through the real `assist fill` against the replica, asserting exactly
-what the replica received: Instagram's objection form (its cookie banner, its login, the 2025 field
-set with the account's address prefilled, a retired form id, the feed after login), the
-third-party information form in both widget styles with its screenshot upload, and the Privacy
-Centre route when every address the selectors know is gone (tests/test_pages.py follows the same
-route to the objection form, in a page of the test's own browser)."""
+"""Every form Meta offers, filled against the replica, asserting exactly what the replica received:
+Instagram's objection form (its cookie banner, its login, the 2025 field set with the account's
+address prefilled, a retired form id, the feed after login), the third-party information form in
+both widget styles with its screenshot upload, and the Privacy Centre route when every address the
+selectors know is gone (tests/test_pages.py follows the same route to the objection form, in a page
+of the test's own browser). The third-party form with native widgets goes through the real
+`assist fill` and every option that form takes; the others are filled as `assist fill` fills
+them, in the worker's browser (tests/inprocess_fill.py)."""
 
 from __future__ import annotations
 
@@ -40,15 +42,13 @@ def _png(path: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_instagram_2025_form_after_a_retired_id_and_the_feed(site, assist, data_dir):
+def test_instagram_2025_form_after_a_retired_id_and_the_feed(site, fill_here, data_dir):
     """Instagram's own banner and login; its first form id is gone (the older one is used); after
     login Instagram shows the feed (the tool goes back to the form); the 2025 form has no country
     and prefills the account's address, which the tool replaces by the one the person gave."""
     site.configure(simulate_person=True, person_delay_ms=50, field_set="2025",
                    dead_form_ids=(IG_IDS[0],), after_login="feed")
-    run = assist("fill", "--platform", "instagram", "--email", EMAIL, "--country", "DE",
-                 "--reason", REASON, "--base-url", site.base_url, "--headless", "--yes",
-                 "--wait-timeout", "60", "--page-timeout", "15")
+    run = fill_here(site, platform="instagram", email=EMAIL, country="DE", reason=REASON)
     assert run.code == 0, run.text
 
     [sub] = site.submissions
@@ -85,22 +85,26 @@ def _selectors_without_addresses(tmp_path: Path, form: str, addresses: list[str]
     # the Privacy Centre's "Learn more and submit requests here" link to the current form.
     ("custom", "delete", True),
 ], ids=["native-object", "custom-delete-via-privacy-centre"])
-def test_third_party_form_with_evidence_and_no_login(site, assist, data_dir, tmp_path, widgets,
-                                                     request_kind, moved):
+def test_third_party_form_with_evidence_and_no_login(site, assist, fill_here, data_dir, tmp_path,
+                                                     widgets, request_kind, moved):
     site.configure(simulate_person=True, person_delay_ms=50, widgets=widgets)
     evidence = _png(tmp_path / "meta-ai-answer.png")
     prompts = ["Who is Ada Example from Leipzig?", "Where does Ada Example work?"]
     details = ("Meta AI answered with my home address and my employer, which I never shared with Meta. "
                f"I ask you to {request_kind} this information and to stop using it for AI at Meta.")
-    extra = []
-    if moved:
-        extra = ["--selectors", str(_selectors_without_addresses(
-            tmp_path, "third-party", [f"https://www.facebook.com/help/contact/{OLD_THIRD_PARTY_ID}"]))]
-    run = assist("fill", "--platform", "facebook", "--form", "third-party", "--request", request_kind,
-                 "--first-name", "Ada", "--last-name", "Example", "--email", EMAIL, "--country", "US",
-                 "--prompt", prompts[0], "--prompt", prompts[1], "--evidence", str(evidence),
-                 "--details", details, "--base-url", site.base_url, "--headless", "--yes",
-                 "--wait-timeout", "60", "--page-timeout", "15", *extra)
+    if moved:  # as `assist fill` fills it, in this process, with selectors that know the 2023 id
+        run = fill_here(site, platform="facebook", form="third-party", request=request_kind,
+                        first_name="Ada", last_name="Example", email=EMAIL, country="US",
+                        prompts=prompts, evidence=evidence, details=details,
+                        selectors_dir=_selectors_without_addresses(
+                            tmp_path, "third-party",
+                            [f"https://www.facebook.com/help/contact/{OLD_THIRD_PARTY_ID}"]))
+    else:  # the real command, and every option the third-party form takes
+        run = assist("fill", "--platform", "facebook", "--form", "third-party", "--request", request_kind,
+                     "--first-name", "Ada", "--last-name", "Example", "--email", EMAIL, "--country", "US",
+                     "--prompt", prompts[0], "--prompt", prompts[1], "--evidence", str(evidence),
+                     "--details", details, "--base-url", site.base_url, "--headless", "--yes",
+                     "--wait-timeout", "60", "--page-timeout", "15")
     assert run.code == 0, run.text
 
     [sub] = site.submissions
@@ -114,7 +118,7 @@ def test_third_party_form_with_evidence_and_no_login(site, assist, data_dir, tmp
     assert not [e for e in site.events if e["type"] == "login"]
     paths = _paths(site)
     assert not [p for p in paths if "login" in p]
-    assert "log in" not in run.err.lower()
+    assert "log in" not in run.text.lower()
     if moved:
         assert paths[:2] == [f"/help/contact/{OLD_THIRD_PARTY_ID}", "/privacy/genai"]
     assert paths.count(f"/help/contact/{THIRD_PARTY_ID}") >= 1

@@ -181,6 +181,17 @@ LOCAL_URLS = ["http://127.0.0.1:8000/help/contact/1?x=1", "ws://127.0.0.1:8000/s
               "http://127.0.0.1:80000/", "http://127.0.0.1:8000@evil.example/", "http://127.0.0.1/"]
 
 
+@pytest.mark.parametrize("url", [
+    *(u for u in [*ALLOWED, *REFUSED, *LOCAL_URLS] if "[::1/" not in u),  # a browser sends no broken URL
+    "http://127.0.0.1.evil.example/", "http://127.0.0.10/", "data:text/html,hi", "about:blank",
+    "blob:http://127.0.0.1:8000/x", "HTTP://127.0.0.1:8000/"])
+def test_the_test_guard_routes_every_address_that_leaves_the_machine(url):
+    """conftest's guard for the tests' own browser contexts sees only what its pattern matches."""
+    from tests.conftest import _NOT_LOCAL, _leaves_the_machine
+
+    assert bool(_NOT_LOCAL.search(url)) == _leaves_the_machine(url)
+
+
 @pytest.mark.parametrize(("policy", "url"), [
     *((REAL, u) for u in [*ALLOWED, *REFUSED, *LOCAL_URLS]),
     *((LOCAL, u) for u in [*ALLOWED, *REFUSED, *LOCAL_URLS]),

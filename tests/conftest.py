@@ -41,14 +41,11 @@ def site(_mock_server):
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, playwright):
     """pytest-playwright launches the same browser `assist` would pick on this machine."""
-    from playwright.sync_api import sync_playwright
-
     from meta_optout_assist import browser
 
-    with sync_playwright() as pw:
-        choice = browser.choose(pw, None)
+    choice = browser.choose(playwright, None)
     args = {**browser_type_launch_args, "args": browser.launch_args()}
     if choice.executable:
         args["executable_path"] = choice.executable

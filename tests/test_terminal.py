@@ -42,7 +42,7 @@ def test_fill_reads_as_documented_with_trace(site, assist, data_dir: Path, tmp_p
     window they refer to, the review with the template's full text, the summary on stdout; --trace
     warns and writes a 0600 trace; --fresh-session keeps no browser profile."""
     # The simulated person takes a moment, so both waits for the person really happen.
-    site.configure(simulate_person=True, person_delay_ms=1000)
+    site.configure(simulate_person=True, person_delay_ms=300)
     trace = tmp_path / "run-trace.zip"
     run = assist("fill", "--platform", "facebook", "--email", EMAIL, "--country", "DE",
                  "--reason-template", TEMPLATE, "--base-url", site.base_url, "--headless", "--yes",

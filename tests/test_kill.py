@@ -2,10 +2,10 @@
 run, leaves a journal that reads back whole, with every earlier record exactly as it was.
 
 Up to six runs (at least four; no new one starts after BUDGET_S seconds), each killed at a random
-moment within the time a run takes: while Python starts, while
-the browser starts, while the journal is written, while the form is filled or sent (a run that
-finishes first is a completed run). The journal starts with records in every state and a torn last
-line, as a power cut in the middle of a write would leave it: every later run must append past it.
+moment within the time a run takes: while Python starts, while the browser starts, while the
+journal is written, while the form is filled or sent (a run that finishes first is a completed
+run). The journal starts with records in every state and a torn last line, as a power cut in the
+middle of a write would leave it: every later run must append past it.
 """
 
 from __future__ import annotations

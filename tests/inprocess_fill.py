@@ -3,10 +3,10 @@ worker's browser (pytest-playwright's).
 
 Everything `assist fill` does for a form happens as it does there: the network guard, the state
 loop and page objects, the journal, the receipt. What is left out is what every form would repeat:
-starting Python, Playwright's driver and a browser of its own, about 1.8 s of CPU a run on two
-cores. So the tests about pages (languages, slow pages, codes, refusals) run here, and the tests
-about the command itself (tests/test_fill_e2e.py, test_accounts.py, test_secrets.py...) run the
-real `assist` in a subprocess.
+starting Python, Playwright's driver and a browser of its own (0.7 to 1.6 CPU-s a run here, on a
+box whose two cores the suite keeps busy). So the tests about pages (languages, slow pages, codes,
+refusals, other forms) run here, and the tests about the command itself (tests/test_fill_e2e.py,
+test_accounts.py, test_secrets.py...) run the real `assist` in a subprocess.
 """
 
 from __future__ import annotations

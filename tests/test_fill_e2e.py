@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_secrets import canary, files_holding
+
 REASON = "My posts include photos of my children; I do not want them used to train AI."
 EMAIL = "person@example.org"
 
@@ -89,8 +91,6 @@ def test_unknown_layout_exits_3_with_diagnostics_holding_nothing_private(site, a
     """A page the tool does not understand, met right after the person logged in: exit 3, and a
     diagnostics bundle (screenshot, page, report) that masks the email and, like every other file
     and the output, holds no trace of the password the person typed."""
-    from tests.test_secrets import canary, files_holding
-
     password = canary()
     site.configure(simulate_person=True, person_delay_ms=0, person_password=password, field_set="unknown")
     run = assist(*fill_args(site)[:-2], "--page-timeout", "2")

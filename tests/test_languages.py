@@ -1,10 +1,10 @@
 """Seven languages, each a whole form filled as `assist fill` fills it (tests/inprocess_fill.py: the
-same flow, journal and receipt, in the worker's browser), in Meta-style custom widgets and in native
-widgets: the page's language is read from the page, the country is chosen by its
-name in that language, the reason template is written in it, and the buttons, banners, gate
-question, code step and confirmation are recognised in it. Each case also plays one of the
-replica's page variants (field set, gate question, confirmation dialog, platform) so that the
-languages meet every page the tool knows."""
+same flow, journal and receipt, in the worker's browser), in Meta-style custom widgets and in
+native widgets: the page's language is read from the page, the country is chosen by its name in
+that language, the reason template is written in it, and the buttons, banners, gate question, code
+step and confirmation are recognised in it. Each case also plays one of the replica's page
+variants (field set, gate question, confirmation dialog, platform) so that the languages meet every
+page the tool knows."""
 
 from __future__ import annotations
 

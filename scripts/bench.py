@@ -40,13 +40,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
-sys.path.insert(0, str(ROOT))
-try:
-    import meta_optout_assist  # noqa: F401
-except ImportError:  # not installed (a bare checkout): use the sources
-    sys.path.insert(1, str(SRC))
+from checkout import ROOT, pythonpath  # first: puts the checkout on sys.path
 
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 EMAIL = "bench.person@example.org"
@@ -66,8 +60,7 @@ def median(values: list[float]) -> float:
 
 
 def subprocess_env() -> dict[str, str]:
-    path = os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p)
-    return {**os.environ, "PYTHONPATH": path, "COLUMNS": "100"}
+    return {**os.environ, "PYTHONPATH": pythonpath(), "COLUMNS": "100"}
 
 
 # -- (a) start-up ------------------------------------------------------------------------------------

@@ -9,12 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.mock_site import MockSite  # noqa: E402
+from checkout import ROOT  # first: puts the checkout on sys.path
+from tests.mock_site import MockSite
 
 
 def main() -> int:

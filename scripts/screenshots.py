@@ -26,15 +26,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SRC = ROOT / "src"
-sys.path.insert(0, str(ROOT))
-try:
-    import meta_optout_assist  # noqa: F401
-except ImportError:  # not installed (a bare checkout): use the sources
-    sys.path.insert(1, str(SRC))
-
-from tests.mock_site import MockSite  # noqa: E402
+from checkout import ROOT, pythonpath  # first: puts the checkout on sys.path
+from tests.mock_site import MockSite
 
 IMG = ROOT / "docs" / "img"
 MAX_BYTES = 200 * 1024
@@ -204,7 +197,7 @@ def terminal_shots(pw) -> None:
     env = {
         **os.environ,
         "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
-        "PYTHONPATH": os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p),
+        "PYTHONPATH": pythonpath(),
         "ASSIST_BASE_URL": site.base_url,  # the replica instead of facebook.com, keeping the paths
         "ASSIST_DATA_DIR": str(work / "data"),
         "PS1": "$ ", "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LANG": "C.UTF-8",

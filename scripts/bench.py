@@ -301,12 +301,7 @@ def tool_objection(pw, choice, base_url: str, data_dir: Path, setup: list[float]
 def launch(pw, choice):
     from meta_optout_assist import browser as browser_module
 
-    options: dict = {"headless": True, "args": browser_module.launch_args()}
-    if choice.executable:
-        options["executable_path"] = choice.executable
-    if choice.channel:
-        options["channel"] = choice.channel
-    return pw.chromium.launch(**options)
+    return pw.chromium.launch(**browser_module.launch_options(choice, headless=True))
 
 
 def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: float = float("inf")) -> dict:

@@ -61,13 +61,7 @@ def clipped(page, height: int) -> bytes:
 def launch(pw):
     from meta_optout_assist import browser
 
-    choice = browser.choose(pw, None)
-    options: dict = {"headless": True, "args": browser.launch_args()}
-    if choice.executable:
-        options["executable_path"] = choice.executable
-    if choice.channel:
-        options["channel"] = choice.channel
-    return pw.chromium.launch(**options)
+    return pw.chromium.launch(**browser.launch_options(browser.choose(pw, None), headless=True))
 
 
 # -- the replica's pages -------------------------------------------------------------------------------

@@ -45,13 +45,9 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
     """pytest-playwright launches the same browser `assist` would pick on this machine."""
     from meta_optout_assist import browser
 
-    choice = browser.choose(playwright, None)
-    args = {**browser_type_launch_args, "args": browser.launch_args()}
-    if choice.executable:
-        args["executable_path"] = choice.executable
-    if choice.channel:
-        args["channel"] = choice.channel
-    return args
+    headless = browser_type_launch_args.get("headless", True)  # pytest-playwright's --headed decides
+    return {**browser_type_launch_args,
+            **browser.launch_options(browser.choose(playwright, None), headless=headless)}
 
 
 @pytest.fixture

@@ -103,6 +103,16 @@ def launch_args() -> list[str]:
     return args
 
 
+def launch_options(choice: BrowserChoice, *, headless: bool) -> dict:
+    """Playwright's launch options for `choice`: its executable or channel, and launch_args()."""
+    options: dict = {"headless": headless, "args": launch_args()}
+    if choice.executable:
+        options["executable_path"] = choice.executable
+    if choice.channel:
+        options["channel"] = choice.channel
+    return options
+
+
 NODE_CACHE_ENV = "NODE_COMPILE_CACHE"
 
 
@@ -147,11 +157,7 @@ def open_context(
     locale: str | None = None,
 ) -> Iterator[BrowserContext]:
     """A browser context: persistent in `user_data_dir`, or throwaway when it is None."""
-    options: dict = {"headless": headless, "args": launch_args()}
-    if choice.executable:
-        options["executable_path"] = choice.executable
-    if choice.channel:
-        options["channel"] = choice.channel
+    options = launch_options(choice, headless=headless)
     context_options: dict = {"viewport": {"width": 1280, "height": 900}}
     if locale:
         context_options["locale"] = locale.replace("_", "-")

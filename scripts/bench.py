@@ -313,7 +313,7 @@ def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: flo
     pw = sync_playwright().start()
     driver_s = time.perf_counter() - start
     try:
-        choice = browser_module.choose(pw, None)
+        choice = browser_module.choose(pw, None, headless=True)
         start = time.perf_counter()
         browser = launch(pw, choice)
         launch_s = time.perf_counter() - start
@@ -401,7 +401,7 @@ def bench_network_guard(subrequests: int = 100, loads: int = 3) -> dict:
     times: dict[bool, list[float]] = {False: [], True: []}
     try:
         with sync_playwright() as pw:
-            browser = launch(pw, browser_module.choose(pw, None))
+            browser = launch(pw, browser_module.choose(pw, None, headless=True))
             for n in range(loads * 2):
                 guarded = bool(n % 2)
                 context = browser.new_context()

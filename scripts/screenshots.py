@@ -61,7 +61,7 @@ def clipped(page, height: int) -> bytes:
 def launch(pw):
     from meta_optout_assist import browser
 
-    return pw.chromium.launch(**browser.launch_options(browser.choose(pw, None), headless=True))
+    return pw.chromium.launch(**browser.launch_options(browser.choose(pw, None, headless=True), headless=True))
 
 
 # -- the replica's pages -------------------------------------------------------------------------------

@@ -47,7 +47,17 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
 
     headless = browser_type_launch_args.get("headless", True)  # pytest-playwright's --headed decides
     return {**browser_type_launch_args,
-            **browser.launch_options(browser.choose(playwright, None), headless=headless)}
+            **browser.launch_options(browser.choose(playwright, None, headless=headless), headless=headless)}
+
+
+@pytest.fixture(scope="session")
+def person_browser(playwright) -> str:
+    """The browser a person's `assist fill` opens (a window, so never the headless shell the other
+    tests run in): for the tests about what that browser itself keeps on disk or sends."""
+    from meta_optout_assist import browser
+
+    choice = browser.choose(playwright, None, headless=False)
+    return choice.executable or playwright.chromium.executable_path
 
 
 @pytest.fixture

@@ -134,7 +134,7 @@ def test_broken_selectors_fail_naming_the_file(tmp_path):
 # -- the real command ----------------------------------------------------------------------------------
 
 @pytest.mark.slow
-def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path):
+def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, playwright):
     """One run of the real command: a broken selectors file and a journal others can read make it
     exit 2, no keyring is only a warning, the browser really starts; live, every Facebook address
     is opened: the dead ids are reported gone, the live ones show their fields, the cookie banner
@@ -155,6 +155,13 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path):
     by_name = {c["check"]: c for c in result["checks"]}
     assert by_name["Python"]["status"] == "ok" and by_name["Playwright"]["status"] == "ok"
     assert by_name["Browser"]["status"] == "ok" and by_name["Browser"]["data"]["version"]
+    # The browser --headless runs take (the test run's own): said beside the person's.
+    from meta_optout_assist import browser
+
+    headless = browser.choose(playwright, None, headless=True).label
+    assert by_name["Browser"]["data"]["headless_browser"] == headless
+    if headless != by_name["Browser"]["data"]["browser"]:
+        assert f"--headless runs use {headless}" in by_name["Browser"]["detail"]
     assert by_name["Keyring"]["status"] == "warn" and "assist fill --email" in by_name["Keyring"]["todo"]
     assert by_name["Data folder"]["status"] == "fail"
     assert "journal.jsonl (0644)" in by_name["Data folder"]["detail"]

@@ -17,10 +17,7 @@ keeps test browsers on 127.0.0.1 still holds.
 from __future__ import annotations
 
 import json
-import os
 import stat
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
@@ -258,25 +255,12 @@ def test_the_browser_vendors_hosts_are_never_meta_hosts():
 # -- 2. a full run: what the pages asked for, and what the browser itself did ----------------------
 
 
-def _real_browser() -> str:
-    """The Chromium `assist` would launch here (found in a subprocess: this worker may already
-    run Playwright's sync API for other tests)."""
-    code = ("from playwright.sync_api import sync_playwright\n"
-            "from meta_optout_assist import browser\n"
-            "with sync_playwright() as pw:\n"
-            "    c = browser.choose(pw, None)\n"
-            "    print(c.executable or pw.chromium.executable_path)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
-    return out.stdout.strip().splitlines()[-1]
-
-
-def _netlog_wrapper(tmp_path: Path) -> tuple[Path, Path]:
+def _netlog_wrapper(tmp_path: Path, real_browser: str) -> tuple[Path, Path]:
     """A --browser that is the real Chromium writing its NetLog (every request, DNS lookup and
     connection of the browser's network stack, including the browser's own services)."""
     netlog = tmp_path / "netlog.json"
     wrapper = tmp_path / "chromium-with-netlog"
-    wrapper.write_text(f'#!/bin/sh\nexec "{_real_browser()}" --log-net-log="{netlog}" "$@"\n')
+    wrapper.write_text(f'#!/bin/sh\nexec "{real_browser}" --log-net-log="{netlog}" "$@"\n')
     wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
     return wrapper, netlog
 
@@ -306,9 +290,9 @@ def _read_netlog(path: Path) -> tuple[list[str], list[str], int, list[str]]:
 
 
 @pytest.mark.slow
-def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_servers):
+def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_servers, person_browser):
     site.configure(simulate_person=True, person_delay_ms=0)
-    wrapper, netlog = _netlog_wrapper(tmp_path)
+    wrapper, netlog = _netlog_wrapper(tmp_path, person_browser)
     log = tmp_path / "requests.log"
     no_proxy = {k: "" for k in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
                                 "ALL_PROXY")}

@@ -3,6 +3,10 @@
 Playwright's own Chromium when installed, else an installed Chrome/Chromium/Edge, else a clear
 message. Each account and platform gets its own persistent profile, so logins never mix and the
 person stays logged in next time.
+
+A run nobody watches (--headless: scripts, the tests, the benchmark) takes Chromium's headless
+shell when the system has one, as Playwright does with its own: it starts in a third of the time
+and does the same work with about half the CPU.
 """
 
 from __future__ import annotations
@@ -66,17 +70,29 @@ class BrowserChoice:
     channel: str | None = None
 
 
-def _system_browser() -> str | None:
-    platform = "linux" if sys.platform.startswith("linux") else sys.platform
-    for candidate in _SYSTEM_CANDIDATES.get(platform, []):
+# Chromium's headless shell (Debian/Ubuntu package chromium-headless-shell): the old headless mode,
+# without the browser's user interface. It can only run headless.
+_HEADLESS_SHELL_CANDIDATES = ["chromium-headless-shell", "/usr/lib/chromium/chromium-headless-shell"]
+
+
+def _first_found(candidates: list[str]) -> str | None:
+    for candidate in candidates:
         found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
         if found:
             return found
     return None
 
 
-def choose(playwright: Playwright, requested: str | None) -> BrowserChoice:
-    """Resolve --browser / ASSIST_BROWSER (or the default order) to something launchable."""
+def _system_browser() -> str | None:
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    return _first_found(_SYSTEM_CANDIDATES.get(platform, []))
+
+
+def choose(playwright: Playwright, requested: str | None, *, headless: bool = False) -> BrowserChoice:
+    """Resolve --browser / ASSIST_BROWSER (or the default order) to something launchable.
+
+    With no browser asked for, a headless run takes a system headless shell if there is one
+    (Playwright's own Chromium brings its own and picks it by itself)."""
     requested = requested or os.environ.get(BROWSER_ENV) or None
     if requested in CHANNELS:
         return BrowserChoice(label=requested, channel=requested)
@@ -88,6 +104,9 @@ def choose(playwright: Playwright, requested: str | None) -> BrowserChoice:
     bundled = playwright.chromium.executable_path
     if bundled and Path(bundled).is_file():
         return BrowserChoice(label="Playwright Chromium")
+    shell = _first_found(_HEADLESS_SHELL_CANDIDATES) if headless and not requested else None
+    if shell:
+        return BrowserChoice(label=shell, executable=shell)
     system = _system_browser()
     if system:
         return BrowserChoice(label=system, executable=system)

@@ -126,8 +126,11 @@ def check_browser(pw: Playwright, requested: str | None,
     except AssistError as err:
         return Check("Browser", FAIL, err.message, err.hint or browser.INSTALL_HINT,
                      {"browser": choice.label})
-    return Check("Browser", OK, f"{choice.label}, version {version}: starts headless{sandbox}",
-                 data={"browser": choice.label, "version": version, "no_sandbox": bool(sandbox)})
+    headless = browser.choose(pw, requested, headless=True).label
+    also = f"; --headless runs use {headless}" if headless != choice.label else ""
+    return Check("Browser", OK, f"{choice.label}, version {version}: starts headless{sandbox}{also}",
+                 data={"browser": choice.label, "version": version, "no_sandbox": bool(sandbox),
+                       "headless_browser": headless})
 
 
 def check_display(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Check:
@@ -719,7 +722,7 @@ def run_live(pw: Playwright, *, headless: bool, browser_name: str | None,
     from meta_optout_assist import browser
 
     try:
-        choice = browser.choose(pw, browser_name)
+        choice = browser.choose(pw, browser_name, headless=headless)
         with browser.open_context(pw, choice, headless=headless, user_data_dir=None) as context:
             return live_in_context(context, **live)
     except AssistError as err:

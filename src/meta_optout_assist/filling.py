@@ -307,7 +307,7 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
         browser.cache_node_compilation()
         pw = sync_playwright().start()
         try:
-            choice = browser.choose(pw, options.browser)
+            choice = browser.choose(pw, options.browser, headless=options.headless)
             for index, request in enumerate(requests):
                 trace = trace_path(options.trace, request, several) if options.trace else None
                 try:

@@ -6,6 +6,7 @@ import pytest
 
 from meta_optout_assist import urls
 from meta_optout_assist.errors import PageNotUnderstood, SiteRefused
+from meta_optout_assist.pages.base import Outcome
 from meta_optout_assist.pages.code_step import CodeStep
 from meta_optout_assist.pages.confirmation import Confirmation
 from meta_optout_assist.pages.cookie_banner import CookieBanner
@@ -79,6 +80,29 @@ def test_every_field_is_filled_and_sent(site, page):
     assert flow.hooks.events == ["before_send", "submitted"]
     assert flow.hooks.sent["email"] == EMAIL and flow.hooks.sent["reason"] == REASON
     assert flow.hooks.sent["country"] == "Germany"
+
+
+def test_a_rich_text_box_is_typed_into_and_read_back(site, page):
+    """A reason box that is a contenteditable element (as Meta's rich text editors are), not a
+    <textarea>: found by its role and name, filled, and read back from its text."""
+    site.configure(simulate_person=True, person_delay_ms=0, cookie_banner="none")
+    flow = make_flow(page, site)
+    flow.dry_run = True
+    page.goto(rewrite(FB_FORM, site.base_url))
+    LoginWall().act(flow)
+    assert isinstance(_runner(flow).detect(), ContactForm)
+    page.evaluate("""() => {
+        const area = document.querySelector('textarea[name=objection_reason]');
+        const box = document.createElement('div');
+        box.contentEditable = 'true';
+        box.setAttribute('role', 'textbox');
+        box.setAttribute('aria-label', 'Please tell us how this processing impacts you');
+        area.replaceWith(box);
+    }""")
+    assert ContactForm().act(flow) == Outcome.DRY_RUN
+    assert flow.fields_sent["reason"] == REASON
+    assert page.get_by_role("textbox", name="how this processing impacts you").inner_text() == REASON
+    assert site.submissions == [], "a dry run sends nothing"
 
 
 def test_code_step_waits_then_confirmation_is_detected(site, page):

@@ -7,6 +7,7 @@ code serves native widgets and Meta's custom ones.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,8 +151,16 @@ def _fill(flow: Flow, key: str, spec: FieldSpec, element: Locator, value: object
 
 
 def _shown_value(element: Locator) -> str:
-    # Inputs have a value; contenteditable boxes (Meta's rich text areas) show their text.
-    return element.evaluate("e => ('value' in e && e.tagName !== 'DIV') ? e.value : e.innerText")
+    """What the field shows: an input's value, or a contenteditable box's text (Meta's rich text
+    areas). One round trip each, where `Locator.evaluate` takes three (handle, call, release)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return element.input_value()
+    except PlaywrightError as err:  # not an <input>, <textarea> or <select>
+        if "Node is not an <input>" not in str(err):
+            raise
+        return element.inner_text()
 
 
 def _choose_country(flow: Flow, element: Locator, code: str) -> str:
@@ -159,9 +168,12 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
 
     names = country_names(code, flow.locale)
     wanted = [normalise(n) for n in names]
-    # A native list: one round trip for all of it (a country list has some 250 entries).
-    pairs = element.evaluate("e => e.tagName === 'SELECT' ? Array.from(e.options, o => [o.text, o.value]) : null")
-    if pairs is not None:
+    # A native list: one round trip for all of it (a country list has some 250 entries), as one
+    # JSON string, which crosses to Python in a fraction of the time of 500 separate strings.
+    found = element.evaluate(
+        "e => e.tagName === 'SELECT' ? JSON.stringify(Array.from(e.options, o => [o.text, o.value])) : null")
+    if found is not None:
+        pairs = json.loads(found)
         labels = [label for label, _ in pairs]
         index = _best_option(labels, wanted)
         if index is None:

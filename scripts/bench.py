@@ -17,6 +17,8 @@ Bounded (180 s on 2 cores, the test suite gets what is left; --skip-suite saves 
      --profile a --profile b --profile c` runs): time per form, how often Playwright was started
      and a browser launched.
   d. the test suite's wall time (`pytest -n 2 -q`, under xvfb-run when there is no display).
+The browser is the one `assist fill --headless` takes here (a headless shell when the system has
+one); ASSIST_BROWSER=/usr/bin/chromium measures with the full Chromium instead.
 """
 
 from __future__ import annotations
@@ -353,7 +355,7 @@ def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: flo
         "runs": runs, "tool_s": tool_s, "bare_s": bare_s, "ratio": tool_s / bare_s,
         "bare_proof_s": proof_s, "ratio_proof": tool_s / proof_s,
         "tool_all": tool_times, "bare_all": bare_times, "first_tool_s": first_s,
-        "driver_start_s": driver_s, "launch_s": launch_s, "chromium": version,
+        "driver_start_s": driver_s, "launch_s": launch_s, "chromium": version, "browser": choice.label,
         "traced_calls_s": tracer.total(runs), "top_calls": tracer.top(runs),
         "bare_calls": tracer.top(runs, bare=True),
     }
@@ -575,7 +577,7 @@ def ok(value: bool) -> str:
 def report(m: dict, a: dict | None, b: dict | None, cli: dict | None, c: dict | None, d: dict | None,
            elapsed: float) -> str:
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    chromium = f", Chromium {b['chromium']} (headless)" if b else ""
+    chromium = f", Chromium {b['chromium']} (headless: {b['browser']})" if b else ""
     end_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     out = [f"## Run of {now}", "",
            f"Machine: {m['cores']} cores ({m['cpu']}), {m['os']}; Python {m['python']}, "

@@ -6,7 +6,7 @@ person stays logged in next time.
 
 A run nobody watches (--headless: scripts, the tests, the benchmark) takes Chromium's headless
 shell when the system has one, as Playwright does with its own: it starts in a third of the time
-and does the same work with about half the CPU.
+and runs the same form in about two thirds of it.
 """
 
 from __future__ import annotations

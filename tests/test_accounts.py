@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from meta_optout_assist.browser import choose as choose_browser
 from meta_optout_assist.profiles import add_profile, build_profile
 from tests.file_keyring import file_keyring
 
@@ -31,11 +32,13 @@ def _logins(site) -> list[dict]:
 
 @pytest.mark.slow
 def test_two_accounts_both_platforms_one_run_then_still_logged_in(
-        site, assist, data_dir: Path, tmp_path: Path):
+        site, assist, data_dir: Path, tmp_path: Path, person_browser: str, playwright):
     """alice (DE) and nora (NO) on Facebook and Instagram in one run. Meta's 2024 form has no
     Norway in its country list (as reported), so nora's forms fail while alice's are confirmed;
     each account+platform logs in in its own browser profile, and a second run for alice goes
-    straight to the form."""
+    straight to the form. The first run is in the person's own browser (a full Chromium), the
+    second in what --headless takes (the headless shell where there is one): the login made in
+    the one holds in the other."""
     site.configure(simulate_person=True, person_delay_ms=0)
     with file_keyring(tmp_path / "keyring.json") as env:
         add_profile(data_dir, build_profile(name="alice", email="alice@example.org", country="DE",
@@ -43,8 +46,8 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
         add_profile(data_dir, build_profile(name="nora", email="nora@example.org", country="NO",
                                             reason_template=TEMPLATE))
 
-    run = assist(*_fill(site, "--platform", "all", "--profile", "alice", "--profile", "nora", "--json"),
-                 env=env)
+    run = assist(*_fill(site, "--platform", "all", "--profile", "alice", "--profile", "nora", "--json",
+                        "--browser", person_browser), env=env)
 
     # The first form that did not go through sets the exit code: nora's, page not understood.
     assert run.code == 3, run.text
@@ -77,6 +80,8 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
     logins_before = len(_logins(site))
     again = assist(*_fill(site, "--platform", "facebook", "--profile", "alice"), env=env)
     assert again.code == 0, again.text
+    assert f"Opening the form ({person_browser})" in run.err
+    assert f"Opening the form ({choose_browser(playwright, None, headless=True).label})" in again.err
     assert len(_logins(site)) == logins_before
     assert "Log in to" not in again.err
     assert site.submissions[-1]["status"] == "confirmed"

@@ -4,7 +4,8 @@ the tool types the person's details only into pages on that origin.
 - NetworkPolicy.allows, unit by unit (real use: the selectors' allowed_hosts, https only);
 - a full `assist fill` run: every request the pages made (ASSIST_NETWORK_LOG) went to the --base-url
   origin, none was blocked; and, from Chromium's own NetLog, the browser itself opened no connection
-  and sent no DNS query to any other host (no telemetry, no update checks, no password leak check);
+  and sent no DNS query to any other host (no telemetry, no update checks, no password leak check),
+  both in the person's browser and in the headless shell --headless runs take;
 - a hostile page on the replica (scripts, images, frames, fetch, beacons, WebSockets, a redirect, a
   script navigation to another origin) reaches nothing: the tool's policy blocks it all;
 - the form address redirects to a look-alike on another origin: nothing reaches it, exit 3 or 5;
@@ -290,9 +291,19 @@ def _read_netlog(path: Path) -> tuple[list[str], list[str], int, list[str]]:
 
 
 @pytest.mark.slow
-def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_servers, person_browser):
+@pytest.mark.parametrize("which", ["window", "headless"])
+def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_servers, person_browser,
+                                             playwright, which):
+    """In the person's browser, and in the one --headless runs take (a headless shell if any)."""
+    real_browser = person_browser
+    if which == "headless":
+        from meta_optout_assist import browser
+
+        real_browser = browser.choose(playwright, None, headless=True).executable or ""
+        if real_browser in ("", person_browser):
+            pytest.skip("--headless runs take the same browser as a window here")
     site.configure(simulate_person=True, person_delay_ms=0)
-    wrapper, netlog = _netlog_wrapper(tmp_path, person_browser)
+    wrapper, netlog = _netlog_wrapper(tmp_path, real_browser)
     log = tmp_path / "requests.log"
     no_proxy = {k: "" for k in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY",
                                 "ALL_PROXY")}

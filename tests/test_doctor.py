@@ -15,6 +15,7 @@ import pytest
 from keyring.backends import fail
 
 from meta_optout_assist import doctor, selector_data
+from meta_optout_assist.browser import choose as choose_browser
 from meta_optout_assist.pages.form import ContactForm
 from meta_optout_assist.profiles import WAYS_OUT
 from meta_optout_assist.urls import path_of
@@ -156,9 +157,7 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, p
     assert by_name["Python"]["status"] == "ok" and by_name["Playwright"]["status"] == "ok"
     assert by_name["Browser"]["status"] == "ok" and by_name["Browser"]["data"]["version"]
     # The browser --headless runs take (the test run's own): said beside the person's.
-    from meta_optout_assist import browser
-
-    headless = browser.choose(playwright, None, headless=True).label
+    headless = choose_browser(playwright, None, headless=True).label
     assert by_name["Browser"]["data"]["headless_browser"] == headless
     if headless != by_name["Browser"]["data"]["browser"]:
         assert f"--headless runs use {headless}" in by_name["Browser"]["detail"]

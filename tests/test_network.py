@@ -31,6 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meta_optout_assist import quiet_browser, selector_data
+from meta_optout_assist.browser import choose as choose_browser
 from meta_optout_assist.network import NetworkPolicy
 
 EMAIL = "person@example.org"
@@ -297,9 +298,7 @@ def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_ser
     """In the person's browser, and in the one --headless runs take (a headless shell if any)."""
     real_browser = person_browser
     if which == "headless":
-        from meta_optout_assist import browser
-
-        real_browser = browser.choose(playwright, None, headless=True).executable or ""
+        real_browser = choose_browser(playwright, None, headless=True).executable or ""
         if real_browser in ("", person_browser):
             pytest.skip("--headless runs take the same browser as a window here")
     site.configure(simulate_person=True, person_delay_ms=0)

@@ -36,9 +36,9 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
     """alice (DE) and nora (NO) on Facebook and Instagram in one run. Meta's 2024 form has no
     Norway in its country list (as reported), so nora's forms fail while alice's are confirmed;
     each account+platform logs in in its own browser profile, and a second run for alice goes
-    straight to the form. The first run is in the person's own browser (a full Chromium), the
-    second in what --headless takes (the headless shell where there is one): the login made in
-    the one holds in the other."""
+    straight to the form. The first run is in what --headless takes (the headless shell where
+    there is one), the second in the person's own browser (a full Chromium): the login the one
+    kept holds in the other (both keep cookies under Playwright's basic password store)."""
     site.configure(simulate_person=True, person_delay_ms=0)
     with file_keyring(tmp_path / "keyring.json") as env:
         add_profile(data_dir, build_profile(name="alice", email="alice@example.org", country="DE",
@@ -46,8 +46,8 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
         add_profile(data_dir, build_profile(name="nora", email="nora@example.org", country="NO",
                                             reason_template=TEMPLATE))
 
-    run = assist(*_fill(site, "--platform", "all", "--profile", "alice", "--profile", "nora", "--json",
-                        "--browser", person_browser), env=env)
+    run = assist(*_fill(site, "--platform", "all", "--profile", "alice", "--profile", "nora", "--json"),
+                 env=env)
 
     # The first form that did not go through sets the exit code: nora's, page not understood.
     assert run.code == 3, run.text
@@ -78,10 +78,11 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o700 for p in profiles.iterdir())
     # A second run for alice: still logged in (no login page, no login), straight to the form.
     logins_before = len(_logins(site))
-    again = assist(*_fill(site, "--platform", "facebook", "--profile", "alice"), env=env)
+    again = assist(*_fill(site, "--platform", "facebook", "--profile", "alice", "--browser", person_browser),
+                   env=env)
     assert again.code == 0, again.text
-    assert f"Opening the form ({person_browser})" in run.err
-    assert f"Opening the form ({choose_browser(playwright, None, headless=True).label})" in again.err
+    assert f"Opening the form ({choose_browser(playwright, None, headless=True).label})" in run.err
+    assert f"Opening the form ({person_browser})" in again.err
     assert len(_logins(site)) == logins_before
     assert "Log in to" not in again.err
     assert site.submissions[-1]["status"] == "confirmed"

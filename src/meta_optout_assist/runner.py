@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from meta_optout_assist import urls
 from meta_optout_assist.errors import PageNotUnderstood, SiteRefused, TimedOut
-from meta_optout_assist.pages.base import Flow, Outcome, PageObject
+from meta_optout_assist.pages.base import Flow, Outcome, PageObject, navigated
 from meta_optout_assist.pages.code_step import CodeStep
 from meta_optout_assist.pages.confirmation import Confirmation
 from meta_optout_assist.pages.cookie_banner import CookieBanner
@@ -194,12 +194,19 @@ class Runner:
         path = urls.path_of(flow.page.url)
         if path in self.known_paths or PERSON_PATHS.search(path):
             return False
+        from playwright.sync_api import Error as PlaywrightError
+
         try:
             if flow.page.evaluate("document.readyState") != "complete":
                 return False
         except Exception:  # noqa: BLE001 - navigating right now: not settled, so not off route
             return False
-        return self._union(self._candidates()).count() == 0
+        try:
+            return self._union(self._candidates()).count() == 0
+        except PlaywrightError as err:  # it started navigating since: not settled either
+            if navigated(err):
+                return False
+            raise
 
     def _on_person_page(self) -> bool:
         return bool(PERSON_PATHS.search(urls.path_of(self.flow.page.url)))
@@ -211,6 +218,7 @@ class Runner:
         which has no marker of its own. On a login or security-check page the person may need
         longer than a page takes to load: there the wait lasts up to the person's wait timeout.
         """
+        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         flow = self.flow
@@ -246,12 +254,17 @@ class Runner:
                     "or try an updated selectors folder with --selectors DIR",
                     diagnostics=where,
                 ) from None
-            state = self._first_visible_state(states)
-            if state is not None and state.ends_the_run:
-                # A verdict that ends the run is taken only from a settled page: a page caught
-                # half-way through a navigation can show an error whose step is already over.
-                self._settle()
-                state = self._first_visible_state(self._candidates())
+            try:
+                state = self._first_visible_state(states)
+                if state is not None and state.ends_the_run:
+                    # A verdict that ends the run is taken only from a settled page: a page caught
+                    # half-way through a navigation can show an error whose step is already over.
+                    self._settle()
+                    state = self._first_visible_state(self._candidates())
+            except PlaywrightError as err:
+                if not navigated(err):
+                    raise
+                state = None
             if state is not None:
                 return state
             # The page moved on between the wait and the check: look again.

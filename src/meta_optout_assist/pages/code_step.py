@@ -7,9 +7,13 @@ with the reloaded page), so the person simply types it again and the tool keeps 
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import TimedOut
-from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
+from meta_optout_assist.pages.base import Flow, PageObject, navigated, wait_for_state
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
 
 
 class CodeStep(PageObject):
@@ -41,8 +45,23 @@ class CodeStep(PageObject):
                         hint="the form may have been sent without confirmation: run the command again "
                         "and type the new code Meta emails you, or raise --wait-timeout",
                     ) from None
-                if self.marker(flow).count() == 0:
+                back = _box_shown(self.marker(flow))
+                if back is False:
                     break
-                flow.ui.info("Meta did not accept that code (wrong or expired?): type the code from "
-                             "Meta's latest email — I'm still waiting.")
+                if back:
+                    flow.ui.info("Meta did not accept that code (wrong or expired?): type the code "
+                                 "from Meta's latest email — I'm still waiting.")
         flow.ui.step("Code entered")
+
+
+def _box_shown(marker: Locator) -> bool | None:
+    """Is the code box shown on the settled page? None: the page moved on while it was looked at
+    (to the confirmation, usually), so the loop waits and looks again."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return marker.count() > 0
+    except PlaywrightError as err:
+        if navigated(err):
+            return None
+        raise

@@ -118,7 +118,7 @@ def wait_for_state(locator: Locator, state: Literal["visible", "hidden"], timeou
 def navigated(err: Exception) -> bool:
     """Whether a Playwright error says only that the page navigated while it was being looked at.
     Older Playwright releases (1.51 among those supported) raise it from a `count()` that meets a
-    navigation, which after Send or the code is the usual case; the look is then taken again."""
+    navigation, as looks right after Send or the code often do; the look is then taken again."""
     text = str(err)
     return "Execution context was destroyed" in text or "Cannot find context with specified id" in text
 

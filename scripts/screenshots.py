@@ -6,8 +6,8 @@ the confirmation. (This script logs in and types the code on the replica itself;
 
 Terminal: the real `assist fill` in a real terminal (tmux, 110×36), against the replica playing the
 person, captured with its colours while it waits for the login and again at the end, then drawn with
-rich's SVG export and photographed by Chromium. Needs tmux; without it the terminal pictures are
-skipped with a message.
+rich's SVG export and photographed by Chromium. Needs tmux, and a display or xvfb-run (the run has a
+browser window, as a person's does); without them the terminal pictures are skipped with a message.
 
 Every PNG is checked to stay under 200 KB. No network: everything is served on 127.0.0.1.
 """
@@ -176,17 +176,24 @@ def terminal_shots(pw) -> None:
     if not shutil.which("tmux"):
         say("  skipped the terminal pictures: tmux is not installed (Debian/Ubuntu: apt-get install tmux)")
         return
+    # The pictures show what a person sees: a run with a browser window (a --headless run prints
+    # other words), so they need a display, or a virtual one.
+    if os.environ.get("DISPLAY"):
+        runner = ""
+    elif shutil.which("xvfb-run"):
+        runner = "xvfb-run -a "
+    else:
+        say("  skipped the terminal pictures: no display, and no xvfb-run to make one "
+            "(Debian/Ubuntu: apt-get install xvfb xauth)")
+        return
     site = MockSite().start()
     # The replica plays the person, slowly enough that the waits show on screen.
     site.configure(simulate_person=True, person_delay_ms=2500)
     work = Path(tempfile.mkdtemp(prefix="assist-docs-"))
-    headed = bool(os.environ.get("DISPLAY")) or bool(shutil.which("xvfb-run"))
-    runner = "" if os.environ.get("DISPLAY") or not headed else "xvfb-run -a "
     bin_dir = work / "bin"
     bin_dir.mkdir()
     wrapper = bin_dir / "assist"
-    wrapper.write_text(f"#!/bin/sh\nexec {runner}{shlex.quote(sys.executable)} -m meta_optout_assist "
-                       f"\"$@\"{'' if headed else ' --headless'}\n")
+    wrapper.write_text(f"#!/bin/sh\nexec {runner}{shlex.quote(sys.executable)} -m meta_optout_assist \"$@\"\n")
     wrapper.chmod(0o755)
     env = {
         **os.environ,

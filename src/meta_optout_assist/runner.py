@@ -76,8 +76,8 @@ def _html_language(flow: Flow) -> str | None:
     url = flow.page.url
     if flow.language_seen and flow.language_seen[0] == url:
         return flow.language_seen[1]
-    try:
-        lang = flow.page.evaluate("document.documentElement.lang || ''")
+    try:  # a locator, read in Playwright's own script world, where the looks that follow run too
+        lang = flow.page.locator("html").get_attribute("lang", timeout=flow.page_timeout_ms)
     except Exception:  # noqa: BLE001 - the page is navigating: it says nothing yet
         return None
     primary = re.split(r"[-_]", lang.strip().lower())[0] if lang else ""

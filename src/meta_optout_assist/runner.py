@@ -214,11 +214,12 @@ class Runner:
     def detect(self) -> PageObject:
         """Wait until one known state is visible and return the highest-priority one.
 
-        The wait stops every LOOK_AGAIN_MS to ask whether the page is off the route (the feed),
-        which has no marker of its own. On a login or security-check page the person may need
-        longer than a page takes to load: there the wait lasts up to the person's wait timeout.
+        It looks first (after an action the next page is usually there already), then waits for any
+        known state and looks again. The wait stops every LOOK_AGAIN_MS to ask whether the page is
+        off the route (the feed), which has no marker of its own. On a login or security-check page
+        the person may need longer than a page takes to load: there the wait lasts up to the
+        person's wait timeout.
         """
-        from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         flow = self.flow
@@ -227,6 +228,9 @@ class Runner:
         while True:
             flow.languages = text_languages(flow)
             states = self._candidates()
+            state = self._look(states)
+            if state is not None:
+                return state
             elapsed_ms = (time.monotonic() - started) * 1000
             person = self._on_person_page()
             limit_ms = flow.wait_timeout_ms if person else flow.page_timeout_ms
@@ -254,20 +258,24 @@ class Runner:
                     "or try an updated selectors folder with --selectors DIR",
                     diagnostics=where,
                 ) from None
-            try:
-                state = self._first_visible_state(states)
-                if state is not None and state.ends_the_run:
-                    # A verdict that ends the run is taken only from a settled page: a page caught
-                    # half-way through a navigation can show an error whose step is already over.
-                    self._settle()
-                    state = self._first_visible_state(self._candidates())
-            except PlaywrightError as err:
-                if not navigated(err):
-                    raise
-                state = None
-            if state is not None:
-                return state
-            # The page moved on between the wait and the check: look again.
+            # Something known is visible now (unless the page moved on since): look again.
+
+    def _look(self, states: list[PageObject]) -> PageObject | None:
+        """The state visible now, or None (nothing known, or the page moved on while looked at)."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            state = self._first_visible_state(states)
+            if state is not None and state.ends_the_run:
+                # A verdict that ends the run is taken only from a settled page: a page caught
+                # half-way through a navigation can show an error whose step is already over.
+                self._settle()
+                state = self._first_visible_state(self._candidates())
+        except PlaywrightError as err:
+            if not navigated(err):
+                raise
+            state = None
+        return state
 
     def _first_visible_state(self, states: list[PageObject]) -> PageObject | None:
         """The highest-priority visible state, or None. The likely next states are checked first:

@@ -248,6 +248,11 @@ class CallTracer:
         rows.sort(reverse=True)
         return rows[:limit]
 
+    def calls(self, runs: int, bare: bool = False) -> float:
+        """Playwright calls per run (each a round trip to the browser), not counting handlers'."""
+        return sum(c for (api, where), (_t, c) in self.totals.items()
+                   if "(in a handler)" not in api and where.startswith(BARE) == bare) / runs
+
     def total(self, runs: int, bare: bool = False) -> float:
         return sum(t for (api, where), (t, _c) in self.totals.items()
                    if "(in a handler)" not in api and where.startswith(BARE) == bare) / runs
@@ -357,6 +362,7 @@ def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: flo
         "tool_all": tool_times, "bare_all": bare_times, "first_tool_s": first_s,
         "driver_start_s": driver_s, "launch_s": launch_s, "chromium": version, "browser": choice.label,
         "traced_calls_s": tracer.total(runs), "top_calls": tracer.top(runs),
+        "tool_round_trips": tracer.calls(runs), "bare_round_trips": tracer.calls(runs, bare=True),
         "bare_calls": tracer.top(runs, bare=True),
     }
 
@@ -601,6 +607,9 @@ def report(m: dict, a: dict | None, b: dict | None, cli: dict | None, c: dict | 
                        f"| {b['bare_proof_s']:.2f} s | |")
             out.append(f"| ratio tool / bare with the screenshots (what detection, checks, journal and network "
                        f"guard cost) | {b['ratio_proof']:.2f} | |")
+        if "tool_round_trips" in b:
+            out.append(f"| Playwright calls (round trips to the browser) per objection, the tool / bare | "
+                       f"{b['tool_round_trips']:.0f} / {b['bare_round_trips']:.0f} | |")
         out.append(f"| first form in a fresh process (cold: regexes, imports) | {b['first_tool_s']:.2f} s | |")
         net = b.get("net")
         if net:

@@ -82,15 +82,21 @@ def test_every_field_is_filled_and_sent(site, page):
     assert flow.hooks.sent["country"] == "Germany"
 
 
-def test_a_rich_text_box_is_typed_into_and_read_back(site, page):
-    """A reason box that is a contenteditable element (as Meta's rich text editors are), not a
-    <textarea>: found by its role and name, filled, and read back from its text."""
+def _on_the_form_dry_run(site, page):
+    """A flow on the form, logged in by the replica's person, for a dry run (nothing is sent)."""
     site.configure(simulate_person=True, person_delay_ms=0, cookie_banner="none")
     flow = make_flow(page, site)
     flow.dry_run = True
     page.goto(rewrite(FB_FORM, site.base_url))
     LoginWall().act(flow)
     assert isinstance(_runner(flow).detect(), ContactForm)
+    return flow
+
+
+def test_a_rich_text_box_is_typed_into_and_read_back(site, page):
+    """A reason box that is a contenteditable element (as Meta's rich text editors are), not a
+    <textarea>: found by its role and name, filled, and read back from its text."""
+    flow = _on_the_form_dry_run(site, page)
     page.evaluate("""() => {
         const area = document.querySelector('textarea[name=objection_reason]');
         const box = document.createElement('div');
@@ -129,12 +135,7 @@ def test_a_native_country_list_is_read_and_chosen_from(site, page, kind):
     when no name matches, and read back after the page's own change handlers: a list that undoes
     the choice stops the run."""
     options, script, expected = _LISTS[kind]
-    site.configure(simulate_person=True, person_delay_ms=0, cookie_banner="none")
-    flow = make_flow(page, site)
-    flow.dry_run = True
-    page.goto(rewrite(FB_FORM, site.base_url))
-    LoginWall().act(flow)
-    assert isinstance(_runner(flow).detect(), ContactForm)
+    flow = _on_the_form_dry_run(site, page)
     page.evaluate("""([options, script]) => {
         const list = document.querySelector('select[name=country]');
         list.innerHTML = options;

@@ -10,9 +10,10 @@ Bounded (180 s on 2 cores, the test suite gets what is left; --skip-suite saves 
      ratio (target <= 1.2), the ratio against the bare script that also takes the tool's two
      receipt screenshots (what the tool's checks cost beyond its proof), and where both spend
      their time: every Playwright call, charged to the line of the tool (or of the bare script)
-     that made it. Also: the first form in a process
-     (cold), the network guard's cost per request on a page with 100 sub-requests, and one real
-     `assist fill` process end to end (wall time, peak memory of it and of its largest child).
+     that made it, and how many calls each makes. Also: the first form in a process (cold), the
+     network guard's cost per request on a page with 100 sub-requests, what one look ("which page
+     is this?") costs on the replica's form and on the same form with 8,000 more elements, and one
+     real `assist fill` process end to end (wall time, peak memory of it and of its largest child).
   c. 3 accounts x 2 platforms in one `filling.fill_many` call (what `assist fill --platform all
      --profile a --profile b --profile c` runs): time per form, how often Playwright was started
      and a browser launched.
@@ -428,6 +429,60 @@ def bench_network_guard(subrequests: int = 100, loads: int = 3) -> dict:
             "per_request_ms": (guarded - plain) * 1000 / (subrequests + 1)}
 
 
+# Feed-like bulk for a page as large as Meta's can be: posts with a link, text and two buttons each.
+_BULK = """(n) => {
+  const bulk = document.createElement('div');
+  for (let i = 0; i < n / 8; i++) {
+    const post = document.createElement('div');
+    post.setAttribute('role', 'article');
+    post.innerHTML = `<div><span><a href="/people/${i}">Friend ${i}</a></span><span>3 h</span></div>` +
+      `<div dir="auto">A post, number ${i}, about a holiday and what people write about it</div>` +
+      `<div role="button" aria-label="Like">Like</div><div role="button" aria-label="Comment">Comment</div>`;
+    bulk.appendChild(post);
+  }
+  document.body.appendChild(bulk);
+}"""
+
+
+def bench_big_page(site, extra: int = 8000, looks: int = 5) -> dict:
+    """What "which page is this?" costs on the form as the replica draws it (a few hundred elements)
+    and with `extra` more, feed-like (Meta's pages run to thousands): one look, as the runner takes it after
+    each step, and one check of every state's markers at once, as a wait repeats it while it lasts."""
+    from playwright.sync_api import sync_playwright
+    from tests.flow_helpers import make_flow
+
+    from meta_optout_assist import browser as browser_module
+    from meta_optout_assist.runner import Runner, text_languages
+
+    def median_ms(action) -> float:
+        times = []
+        for _ in range(looks):
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+        return median(times) * 1000
+
+    figures: dict = {"extra": extra}
+    with sync_playwright() as pw:
+        browser = launch(pw, browser_module.choose(pw, None, headless=True))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(site.base_url + FB_FORM)
+        page.get_by_role("button", name="Only allow essential cookies").click()
+        page.wait_for_url(lambda url: url.split("?")[0].endswith(FB_FORM))  # the replica's person logged in
+        flow = make_flow(page, site)
+        runner = Runner(flow, lambda _flow, _why: None)
+        flow.languages = text_languages(flow)
+        for size in ("plain", "big"):
+            if size == "big":
+                page.evaluate(_BULK, extra)
+            states = runner._candidates()
+            figures[f"{size}_look_ms"] = median_ms(lambda states=states: runner._look(states))
+            figures[f"{size}_all_ms"] = median_ms(lambda states=states: runner._union(states).count())
+        figures["elements"] = page.evaluate("document.getElementsByTagName('*').length")
+        browser.close()
+    return figures
+
+
 def bench_cli_once(site, work: Path) -> dict:
     """One real `assist fill` process, start to end; its peak memory and its browser's."""
     usage_file = work / "rusage.json"
@@ -616,6 +671,13 @@ def report(m: dict, a: dict | None, b: dict | None, cli: dict | None, c: dict | 
             out.append(f"| network guard: a page with {net['subrequests']} sub-requests, plain / guarded | "
                        f"{net['plain_s']:.2f} s / {net['guarded_s']:.2f} s (≈ {net['per_request_ms']:.0f} ms "
                        "per request) | |")
+        big = b.get("big")
+        if big:
+            out.append(f"| which page is this: one look, the replica's form / with {big['extra']:,} more elements, "
+                       f"feed-like ({big['elements']:,} in all) | {big['plain_look_ms']:.0f} ms / "
+                       f"{big['big_look_ms']:.0f} ms | |")
+            out.append(f"| every state's markers at once (what a wait checks at each poll), the same two pages | "
+                       f"{big['plain_all_ms']:.0f} ms / {big['big_all_ms']:.0f} ms | |")
         out.append(f"| not counted above: Playwright driver start / Chromium launch | "
                    f"{b['driver_start_s']:.2f} s / {b['launch_s']:.2f} s | |")
     if cli:
@@ -708,6 +770,8 @@ def main() -> int:
                         f"bare with the screenshots {b['bare_proof_s']:.2f} s, ratio {b['ratio_proof']:.2f}")
                     log("    the network guard on a page with 100 sub-requests …")
                     b["net"] = bench_network_guard()
+                    log("    which page is this: a look on the replica's form, and on one with 8,000 more elements …")
+                    b["big"] = bench_big_page(site)
                     log("    one real `assist fill` process …")
                     cli = bench_cli_once(site, work)
                     log(f"    {cli['wall_s']:.1f} s, exit {cli['exit']}, peak RSS {cli['rss_mb']:.0f} MB")

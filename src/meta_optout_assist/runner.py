@@ -63,6 +63,10 @@ MAX_STEPS = 60
 MAX_RETURNS_TO_FORM = 3
 # How often a wait for the next page state stops to ask whether the page is off the route.
 LOOK_AGAIN_MS = 750
+# On a login or security-check page no known state may show for minutes: once the person has been
+# told, the wait there looks twice a second (Playwright's polling in a wait of 2.5 s or more), not
+# ten times (see pages/base.py: each look takes the page's main thread while the person types).
+PERSON_LOOK_MS = 5000
 # Pages where the person proves who they are: never navigate away from these.
 PERSON_PATHS = re.compile(
     r"/(login|checkpoint|two_step_verification|two_factor|challenge|recover|auth_platform)(/|\.php|$)"
@@ -234,9 +238,10 @@ class Runner:
             elapsed_ms = (time.monotonic() - started) * 1000
             person = self._on_person_page()
             limit_ms = flow.wait_timeout_ms if person else flow.page_timeout_ms
+            slice_ms = PERSON_LOOK_MS if person and told_person else LOOK_AGAIN_MS
             try:
                 self._union(states).first.wait_for(
-                    state="visible", timeout=max(1, min(LOOK_AGAIN_MS, limit_ms - elapsed_ms)))
+                    state="visible", timeout=max(1, min(slice_ms, limit_ms - elapsed_ms)))
             except PlaywrightTimeout:
                 if self._off_route():
                     return OFF_ROUTE

@@ -64,9 +64,10 @@ MAX_RETURNS_TO_FORM = 3
 # How often a wait for the next page state stops to ask whether the page is off the route.
 LOOK_AGAIN_MS = 750
 # On a login or security-check page no known state may show for minutes: once the person has been
-# told, the wait there looks twice a second (Playwright's polling in a wait of 2.5 s or more), not
-# ten times (see pages/base.py: each look takes the page's main thread while the person types).
-PERSON_LOOK_MS = 5000
+# told, the wait there looks about three times a second (Playwright's polling in a wait of 2.5 s),
+# not ten (see pages/base.py: each look takes the page's main thread while the person types). A
+# feed shown after the check is still noticed as off the route within 2.5 s.
+PERSON_LOOK_MS = 2500
 # Pages where the person proves who they are: never navigate away from these.
 PERSON_PATHS = re.compile(
     r"/(login|checkpoint|two_step_verification|two_factor|challenge|recover|auth_platform)(/|\.php|$)"

@@ -167,10 +167,12 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
 
     names = country_names(code, flow.locale)
     wanted = [normalise(n) for n in names]
-    options = element.locator("option")
+    options = element.locator("xpath=self::select//option")  # none unless it is a native list
     count = options.count()
-    if not count:  # not a native list: Meta's own combobox
-        return _choose_in_combobox(flow, element, code, names, wanted)
+    if not count:
+        if element.locator("xpath=self::select").count():  # a native list with no entries
+            raise _no_country(code, names)
+        return _choose_in_combobox(flow, element, code, names, wanted)  # Meta's own combobox
     labels = _option_labels(element, count)
     index = _best_option(labels, wanted)
     if index is None:
@@ -192,7 +194,7 @@ def _option_labels(select: Locator, count: int) -> list[str]:
     lines = select.inner_text().split("\n")
     if len(lines) == count:
         return lines
-    return select.locator("option").all_inner_texts()
+    return select.locator("xpath=.//option").all_inner_texts()
 
 
 def _no_country(code: str, names: list[str]) -> PageNotUnderstood:

@@ -50,16 +50,10 @@ def test_the_likely_next_guess_never_changes_the_answer(site, page, last):
     assert isinstance(runner.detect(), LoginWall)
 
 
-def test_login_wall_waits_for_the_person(site, page, monkeypatch):
-    """The tool waits while the person logs in: quick polling for a second, then patient (Playwright
-    looks every 500 ms in a wait of 2.5 s or more), so a big page stays responsive while they type."""
+def _record_waits(monkeypatch) -> list[float]:
+    """The timeouts of every Locator.wait_for from now on (each wait still runs in the browser)."""
     from playwright.sync_api import Locator
 
-    site.configure(simulate_person=False, cookie_banner="none")
-    flow = make_flow(page, site)
-    page.goto(rewrite(FB_FORM, site.base_url))
-    state = _runner(flow).detect()
-    assert isinstance(state, LoginWall)
     waits: list[float] = []
     real_wait_for = Locator.wait_for
 
@@ -68,6 +62,18 @@ def test_login_wall_waits_for_the_person(site, page, monkeypatch):
         return real_wait_for(self, *args, **kwargs)
 
     monkeypatch.setattr(Locator, "wait_for", recorded)
+    return waits
+
+
+def test_login_wall_waits_for_the_person(site, page, monkeypatch):
+    """The tool waits while the person logs in: quick polling for a second, then patient (Playwright
+    looks every 500 ms in a wait of 2.5 s or more), so a big page stays responsive while they type."""
+    site.configure(simulate_person=False, cookie_banner="none")
+    flow = make_flow(page, site)
+    page.goto(rewrite(FB_FORM, site.base_url))
+    state = _runner(flow).detect()
+    assert isinstance(state, LoginWall)
+    waits = _record_waits(monkeypatch)
     # The person logs in a while after the tool starts waiting (timed from here, so the test
     # cannot race the detection on a busy machine).
     page.evaluate("""() => setTimeout(() => {
@@ -84,10 +90,8 @@ def test_login_wall_waits_for_the_person(site, page, monkeypatch):
 
 def test_a_security_check_is_waited_for_as_long_as_the_person_needs(site, page, monkeypatch):
     """A security-check page after login shows nothing the tool knows. It waits there for the
-    person (their timeout, not a page's), says what to do once, and looks only twice a second
-    after that; when the person is through, the form is recognised."""
-    from playwright.sync_api import Locator
-
+    person (their timeout, not a page's), says what to do once, and looks about three times a
+    second after that; when the person is through, the form is recognised."""
     site.configure(require_login=False, cookie_banner="none")
     flow = make_flow(page, site, page_timeout_ms=800)
     told: list[str] = []
@@ -97,14 +101,7 @@ def test_a_security_check_is_waited_for_as_long_as_the_person_needs(site, page, 
         "<html lang=en><body><h1>Confirm it's you</h1><p>Approve the login on another device.</p>"
         f"<script>setTimeout(() => location.href = {form!r}, 2000)</script></body></html>")))
     page.goto(site.base_url + "/checkpoint/")
-    waits: list[float] = []
-    real_wait_for = Locator.wait_for
-
-    def recorded(self, *args, **kwargs):
-        waits.append(kwargs["timeout"])
-        return real_wait_for(self, *args, **kwargs)
-
-    monkeypatch.setattr(Locator, "wait_for", recorded)
+    waits = _record_waits(monkeypatch)
     assert isinstance(_runner(flow).detect(), ContactForm)
     assert len(told) == 1 and "Finish logging in" in told[0], told
     assert waits[0] <= 800 and max(waits) >= 2500, waits

@@ -230,12 +230,14 @@ class Runner:
         flow = self.flow
         started = time.monotonic()
         told_person = False
+        look = True  # False right after a wait that saw nothing: looking then would see nothing either
         while True:
             flow.languages = text_languages(flow)
             states = self._candidates()
-            state = self._look(states)
-            if state is not None:
-                return state
+            if look:
+                state = self._look(states)
+                if state is not None:
+                    return state
             elapsed_ms = (time.monotonic() - started) * 1000
             person = self._on_person_page()
             limit_ms = flow.wait_timeout_ms if person else flow.page_timeout_ms
@@ -251,6 +253,7 @@ class Runner:
                         told_person = True
                         flow.ui.info("Finish logging in in the browser window (security check or "
                                      "two-factor code) — I'll carry on when you're through.")
+                    look = False
                     continue
                 if person:
                     raise TimedOut(
@@ -265,6 +268,7 @@ class Runner:
                     diagnostics=where,
                 ) from None
             # Something known is visible now (unless the page moved on since): look again.
+            look = True
 
     def _look(self, states: list[PageObject]) -> PageObject | None:
         """The state visible now, or None (nothing known, or the page moved on while looked at)."""

@@ -173,7 +173,7 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
         if element.locator("xpath=self::select").count():  # a native list with no entries
             raise _no_country(code, names)
         return _choose_in_combobox(flow, element, code, names, wanted)  # Meta's own combobox
-    labels = _option_labels(element, count)
+    labels = _option_labels(element, options, count)
     index = _best_option(labels, wanted)
     if index is None:
         values = options.evaluate_all("os => os.map(o => o.value)")
@@ -187,14 +187,14 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
     return labels[index].strip()
 
 
-def _option_labels(select: Locator, count: int) -> list[str]:
+def _option_labels(select: Locator, options: Locator, count: int) -> list[str]:
     """The texts of a native list's options, in order. A <select>'s innerText is its options' texts,
     one per line (Chromium): one quick round trip for some 250 entries, read in Playwright's own
     script world. A browser that answers otherwise gets the options read one by one in the page's."""
     lines = select.inner_text().split("\n")
     if len(lines) == count:
         return lines
-    return select.locator("xpath=.//option").all_inner_texts()
+    return options.all_inner_texts()
 
 
 def _no_country(code: str, names: list[str]) -> PageNotUnderstood:

@@ -8,7 +8,9 @@ Bounded (180 s on 2 cores, the test suite gets what is left; --skip-suite saves 
      included) on a browser launched here, so the launch is excluded and timed separately; beside
      a bare Playwright script doing the same clicks on the same pages. Medians over --runs, the
      ratio (target <= 1.2), the ratio against the bare script that also takes the tool's two
-     receipt screenshots (what the tool's checks cost beyond its proof), and where both spend
+     receipt screenshots (what the tool's checks cost beyond its proof), the ratio of the tool
+     stripped to its page-state detection (no field read-back, required-field check, receipt
+     pictures or network guard: a floor, not a mode of the tool), and where both spend
      their time: every Playwright call, charged to the line of the tool (or of the bare script)
      that made it, and how many calls each makes. Also: the first form in a process (cold), the
      network guard's cost per request on a page with 100 sub-requests, what one look ("which page
@@ -306,6 +308,34 @@ def tool_objection(pw, choice, base_url: str, data_dir: Path, setup: list[float]
     return time.perf_counter() - start - sum(setup), result.outcome
 
 
+@contextlib.contextmanager
+def without_checks() -> Iterator[None]:
+    """The tool stripped to its page-state detection: no read-back of the fields, no required-field
+    check, no receipt pictures (empty bytes), no network guard. Not a mode of the tool; a floor for
+    the ratio, to show what detecting each page costs on its own (journal and receipt files stay)."""
+    from playwright.sync_api import Page
+
+    from meta_optout_assist import network
+    from meta_optout_assist.pages import form
+
+    saved = (form._fill, form._unfilled_required, Page.screenshot, network.install)
+    full_fill = form._fill
+
+    def plain_fill(flow, key, spec, element, value):
+        if spec.kind in ("choice", "radio", "file", "check"):
+            return full_fill(flow, key, spec, element, value)
+        element.fill(str(value))
+        return str(value)
+
+    form._fill, form._unfilled_required = plain_fill, lambda flow: []
+    Page.screenshot = lambda self, **options: b""
+    network.install = lambda *args, **kwargs: None
+    try:
+        yield
+    finally:
+        form._fill, form._unfilled_required, Page.screenshot, network.install = saved
+
+
 def launch(pw, choice):
     from meta_optout_assist import browser as browser_module
 
@@ -329,6 +359,7 @@ def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: flo
         tool_times: list[float] = []
         bare_times: list[float] = []
         proof_times: list[float] = []
+        floor_times: list[float] = []
         setup: list[float] = []
         before = confirmed_count(site)
 
@@ -348,18 +379,22 @@ def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: flo
                 proof_times.append(bare_objection(browser, site.base_url, proof=True))
                 with tracer.recording():
                     tool_times.append(tool_run(f"run{i}"))
+                with without_checks():
+                    floor_times.append(tool_run(f"floor{i}"))
         received = confirmed_count(site) - before
         browser.close()
     finally:
         pw.stop()
     runs = len(tool_times)
-    expected = 2 + 3 * runs
+    expected = 2 + 4 * runs
     if received != expected:
         raise SystemExit(f"the replica confirmed {received} objections, expected {expected}")
-    tool_s, bare_s, proof_s = median(tool_times), median(bare_times), median(proof_times)
+    tool_s, bare_s, proof_s, floor_s = (median(tool_times), median(bare_times), median(proof_times),
+                                        median(floor_times))
     return {
         "runs": runs, "tool_s": tool_s, "bare_s": bare_s, "ratio": tool_s / bare_s,
         "bare_proof_s": proof_s, "ratio_proof": tool_s / proof_s,
+        "floor_s": floor_s, "ratio_floor": floor_s / bare_s,
         "tool_all": tool_times, "bare_all": bare_times, "first_tool_s": first_s,
         "driver_start_s": driver_s, "launch_s": launch_s, "chromium": version, "browser": choice.label,
         "traced_calls_s": tracer.total(runs), "top_calls": tracer.top(runs),
@@ -662,6 +697,10 @@ def report(m: dict, a: dict | None, b: dict | None, cli: dict | None, c: dict | 
                        f"| {b['bare_proof_s']:.2f} s | |")
             out.append(f"| ratio tool / bare with the screenshots (what detection, checks, journal and network "
                        f"guard cost) | {b['ratio_proof']:.2f} | |")
+        if "floor_s" in b:
+            out.append(f"| the tool without its checks, receipt pictures and network guard: page-state detection, "
+                       f"journal and receipt files only (median of {b['runs']}; not a mode of the tool, a floor) "
+                       f"| {b['floor_s']:.2f} s, ratio {b['ratio_floor']:.2f} | |")
         if "tool_round_trips" in b:
             out.append(f"| Playwright calls (round trips to the browser) per objection, the tool / bare | "
                        f"{b['tool_round_trips']:.0f} / {b['bare_round_trips']:.0f} | |")
@@ -767,7 +806,8 @@ def main() -> int:
                     log(f"(b) one objection on the replica, tool vs bare Playwright, {args.runs} runs each …")
                     b = bench_one_form(args.runs, site, tracer, work, stop_at=time.perf_counter() + 60)
                     log(f"    tool {b['tool_s']:.2f} s, bare {b['bare_s']:.2f} s, ratio {b['ratio']:.2f}; "
-                        f"bare with the screenshots {b['bare_proof_s']:.2f} s, ratio {b['ratio_proof']:.2f}")
+                        f"bare with the screenshots {b['bare_proof_s']:.2f} s, ratio {b['ratio_proof']:.2f}; "
+                        f"the tool without its checks {b['floor_s']:.2f} s, ratio {b['ratio_floor']:.2f}")
                     log("    the network guard on a page with 100 sub-requests …")
                     b["net"] = bench_network_guard()
                     log("    which page is this: a look on the replica's form, and on one with 8,000 more elements …")

@@ -322,7 +322,7 @@ def without_checks() -> Iterator[None]:
     full_fill = form._fill
 
     def plain_fill(flow, key, spec, element, value):
-        if spec.kind in ("choice", "radio", "file", "check"):
+        if spec.kind != "text":  # lists, radios, files and boxes keep the tool's own way
             return full_fill(flow, key, spec, element, value)
         element.fill(str(value))
         return str(value)

@@ -120,7 +120,7 @@ def confirmed_count(site) -> int:
 def null_ui():
     from rich.console import Console
 
-    from meta_optout_assist.ui import UI
+    from meta_optout_assist.ui.progress import UI
 
     sink = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the benchmark
     try:
@@ -137,7 +137,7 @@ def make_request(platform_name: str = "facebook", account: str = "default"):
 
 
 def run_options(data_dir: Path, base_url: str):
-    from meta_optout_assist.filling import RunOptions
+    from meta_optout_assist.flow.filling import RunOptions
 
     return RunOptions(data_dir=data_dir, base_url=base_url, headless=True, assume_yes=True,
                       wait_timeout_s=60, page_timeout_s=20)
@@ -149,7 +149,7 @@ def shared_browser_contexts(browser, setup: list[float], tracer: CallTracer | No
     so `filling.fill_one` runs unchanged but its browser launch is left out of the timing. Opening
     and closing the context (which the bare script does outside its timing too) is added to `setup`,
     to be subtracted."""
-    from meta_optout_assist import browser as browser_module
+    from meta_optout_assist.browser import launch as browser_module
 
     original = browser_module.open_context
 
@@ -300,7 +300,7 @@ def _bare_clicks(page, base_url: str, proof: bool = False) -> float:
 
 def tool_objection(pw, choice, base_url: str, data_dir: Path, setup: list[float]) -> tuple[float, str]:
     """filling.fill_one as `assist fill` calls it, minus opening and closing the browser context."""
-    from meta_optout_assist import filling
+    from meta_optout_assist.flow import filling
 
     setup.clear()
     start = time.perf_counter()
@@ -315,7 +315,7 @@ def without_checks() -> Iterator[None]:
     the ratio, to show what detecting each page costs on its own (journal and receipt files stay)."""
     from playwright.sync_api import Page
 
-    from meta_optout_assist import network
+    from meta_optout_assist.browser import network
     from meta_optout_assist.pages import form
 
     saved = (form._fill, form._unfilled_required, Page.screenshot, network.install)
@@ -337,7 +337,7 @@ def without_checks() -> Iterator[None]:
 
 
 def launch(pw, choice):
-    from meta_optout_assist import browser as browser_module
+    from meta_optout_assist.browser import launch as browser_module
 
     return pw.chromium.launch(**browser_module.launch_options(choice, headless=True))
 
@@ -345,7 +345,7 @@ def launch(pw, choice):
 def bench_one_form(runs: int, site, tracer: CallTracer, work: Path, stop_at: float = float("inf")) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from meta_optout_assist import browser as browser_module
+    from meta_optout_assist.browser import launch as browser_module
 
     start = time.perf_counter()
     pw = sync_playwright().start()
@@ -412,8 +412,8 @@ def bench_network_guard(subrequests: int = 100, loads: int = 3) -> dict:
 
     from playwright.sync_api import sync_playwright
 
-    from meta_optout_assist import browser as browser_module
-    from meta_optout_assist import network
+    from meta_optout_assist.browser import launch as browser_module
+    from meta_optout_assist.browser import network
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *args) -> None:
@@ -484,10 +484,10 @@ def bench_big_page(site, extra: int = 8000, looks: int = 5) -> dict:
     and with `extra` more, feed-like (Meta's pages run to thousands): one look, as the runner takes it after
     each step, and one check of every state's markers at once, as a wait repeats it while it lasts."""
     from playwright.sync_api import sync_playwright
-    from tests.flow_helpers import make_flow
+    from tests.support.flow_helpers import make_flow
 
-    from meta_optout_assist import browser as browser_module
-    from meta_optout_assist.runner import Runner, text_languages
+    from meta_optout_assist.browser import launch as browser_module
+    from meta_optout_assist.flow.runner import Runner, text_languages
 
     def median_ms(action) -> float:
         times = []
@@ -551,8 +551,8 @@ def bench_cli_once(site, work: Path) -> dict:
 def bench_many(site, work: Path, accounts: int = 3) -> dict:
     import playwright.sync_api as sync_api
 
-    from meta_optout_assist import browser as browser_module
-    from meta_optout_assist import filling
+    from meta_optout_assist.browser import launch as browser_module
+    from meta_optout_assist.flow import filling
 
     counts = {"playwright_starts": 0, "browser_launches": 0}
     per_form: list[dict] = []

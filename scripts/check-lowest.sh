@@ -54,10 +54,10 @@ print("lowest versions installed:", ", ".join(f"{n}=={v}" for n, v in sorted(pin
 PY
 
 if [ $# -eq 0 ]; then
-  set -- tests/test_fuzz.py tests/test_bad_input.py tests/test_journal.py tests/test_profiles.py \
-    tests/test_countries.py tests/test_reasons.py tests/test_eligibility.py tests/test_network.py \
-    tests/test_fill_e2e.py::test_fill_facebook_end_to_end \
-    tests/test_pages.py::test_a_page_that_moves_on_while_it_is_looked_at_is_looked_at_again
+  set -- tests/unit/test_fuzz.py tests/unit/test_bad_input.py tests/unit/test_journal.py tests/unit/test_profiles.py \
+    tests/unit/test_countries.py tests/unit/test_reasons.py tests/unit/test_eligibility.py tests/pages/test_network.py \
+    tests/e2e/test_fill.py::test_fill_facebook_end_to_end \
+    tests/pages/test_pages.py::test_a_page_that_moves_on_while_it_is_looked_at_is_looked_at_again
 fi
 XVFB=""
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then XVFB="xvfb-run -a"; fi

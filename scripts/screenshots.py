@@ -59,7 +59,7 @@ def clipped(page, height: int) -> bytes:
 
 
 def launch(pw):
-    from meta_optout_assist import browser
+    from meta_optout_assist.browser import launch as browser
 
     return pw.chromium.launch(**browser.launch_options(browser.choose(pw, None, headless=True), headless=True))
 

@@ -105,20 +105,20 @@ def check_person_name(value: str) -> str:
 
 
 def check_country(value: str) -> str:
-    from meta_optout_assist.countries import normalize_code
+    from meta_optout_assist.legal.countries import normalize_code
 
     return normalize_code(value)
 
 
 def check_locale(value: str) -> str:
     """A supported language ("de", "fr", …) from "de", "de_DE", "de-AT", …"""
-    from meta_optout_assist.countries import normalize_locale
+    from meta_optout_assist.legal.countries import normalize_locale
 
     return normalize_locale(value)
 
 
 def check_reason_template(value: str) -> str:
-    from meta_optout_assist.reasons import template_names
+    from meta_optout_assist.legal.reasons import template_names
 
     known = template_names()
     if value not in known:
@@ -244,7 +244,7 @@ class FillRequest(BaseModel):
         """The reason as typed, or the chosen template in the form page's language."""
         if self.reason or not self.reason_template:
             return self.reason
-        from meta_optout_assist.reasons import render
+        from meta_optout_assist.legal.reasons import render
 
         return render(self.reason_template, locale, email=self.email, platform=self.platform,
                       country_code=self.country, name=self.full_name())

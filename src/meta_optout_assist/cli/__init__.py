@@ -39,7 +39,7 @@ DataDirOption = Annotated[Path | None, typer.Option(
 
 def data_dir_or_default(value: Path | None) -> Path:
     """--data-dir as given (with ~ expanded), else ASSIST_DATA_DIR or the platform's data folder."""
-    from meta_optout_assist.paths import default_data_dir
+    from meta_optout_assist.store.layout import default_data_dir
 
     return value.expanduser() if value is not None else default_data_dir()
 
@@ -59,7 +59,7 @@ def report_error(err: AssistError) -> None:
     """Print a domain error the way every command does: what went wrong, then what to do."""
     from rich.markup import escape
 
-    from meta_optout_assist.terminal import console_err
+    from meta_optout_assist.ui.terminal import console_err
 
     console = console_err()
     console.print(f"[bold red]Error:[/] {escape(err.message)}")

@@ -13,7 +13,7 @@ from meta_optout_assist.cli import app
 from meta_optout_assist.errors import BadInput, ExitCode
 
 if TYPE_CHECKING:
-    from meta_optout_assist.doctor import AddressReport, Check
+    from meta_optout_assist.doctor.checks import AddressReport, Check
 
 
 class LivePlatform(str, Enum):
@@ -47,9 +47,10 @@ def doctor(
       \b
       assist doctor --live --platform instagram
     """
-    from meta_optout_assist import doctor as checks
-    from meta_optout_assist import paths, urls
-    from meta_optout_assist.terminal import console_err
+    from meta_optout_assist.doctor import checks
+    from meta_optout_assist.site import urls
+    from meta_optout_assist.store import layout as paths
+    from meta_optout_assist.ui.terminal import console_err
 
     if not live and (platform is not None or base_url is not None):
         raise BadInput("--platform and --base-url go with --live", hint="add --live to open the form addresses")
@@ -81,7 +82,7 @@ def doctor(
                 err.print("[bold]Opening each form address[/] (nothing is typed, nothing is sent)…")
             shared["live"] = checks.live_in_context(context, **live_args)
 
-        from meta_optout_assist.browser import cache_node_compilation
+        from meta_optout_assist.browser.launch import cache_node_compilation
 
         cache_node_compilation()
         with sync_playwright() as pw:
@@ -118,7 +119,7 @@ def _print(results: list[Check], reports: list[AddressReport], failed: bool) -> 
     from rich.markup import escape
     from rich.table import Table
 
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.ui.terminal import console_out
 
     console = console_out()
     table = Table(title="assist doctor", show_lines=True, expand=True)
@@ -130,7 +131,7 @@ def _print(results: list[Check], reports: list[AddressReport], failed: bool) -> 
         table.add_row(escape(c.check), STYLE[c.status], escape(c.detail), escape(c.todo))
     console.print(table)
     if reports:
-        from meta_optout_assist import urls
+        from meta_optout_assist.site import urls
 
         live = Table(title="Form addresses (live; nothing typed, nothing sent)", show_lines=True, expand=True)
         live.add_column("Form", style="bold", no_wrap=True)

@@ -31,7 +31,8 @@ class RequestChoice(str, Enum):
 def _complete_profiles(incomplete: str) -> list[str]:
     """Shell completion for --profile: the saved profile names (a plain file, no keyring)."""
     try:
-        from meta_optout_assist import paths, profiles
+        from meta_optout_assist.store import layout as paths
+        from meta_optout_assist.store import profiles
 
         return [n for n in profiles.list_profiles(paths.default_data_dir()) if n.startswith(incomplete)]
     except Exception:  # noqa: BLE001 - completion must never print an error into the shell
@@ -40,7 +41,7 @@ def _complete_profiles(incomplete: str) -> list[str]:
 
 def _complete_templates(incomplete: str) -> list[str]:
     try:
-        from meta_optout_assist.reasons import template_names
+        from meta_optout_assist.legal.reasons import template_names
 
         return [n for n in template_names() if n.startswith(incomplete)]
     except Exception:  # noqa: BLE001
@@ -101,8 +102,10 @@ def fill(
       \b
       assist fill --platform facebook --profile me --json --quiet > result.json
     """
-    from meta_optout_assist import filling, selector_data, urls
-    from meta_optout_assist.ui import UI
+    from meta_optout_assist.flow import filling
+    from meta_optout_assist.site import selectors as selector_data
+    from meta_optout_assist.site import urls
+    from meta_optout_assist.ui.progress import UI
 
     base = urls.check_base_url(base_url)
     directory = data_dir_or_default(data_dir)
@@ -123,7 +126,7 @@ def fill(
             hint="add --yes to send without the final confirmation (or --dry-run to only fill it)",
         )
     if trace is not None:
-        from meta_optout_assist.browser import TRACE_WARNING
+        from meta_optout_assist.browser.launch import TRACE_WARNING
 
         ui.warn(TRACE_WARNING)
     options = filling.RunOptions(
@@ -157,7 +160,7 @@ def _requests(directory: Path, platform: PlatformChoice, form: FormChoice, profi
     for account in list(dict.fromkeys(profiles or [None])):  # each account once, in order
         defaults: dict = {}
         if account is not None:
-            from meta_optout_assist.profiles import resolve_profile
+            from meta_optout_assist.store.profiles import resolve_profile
 
             p = resolve_profile(directory, account)
             defaults = {"email": p.email, "country": p.country, "locale": p.locale,
@@ -188,8 +191,8 @@ def _check_trace(trace: Path | None) -> Path | None:
 
 def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True) -> None:
     """The objection form is for the EU/EEA/UK: say so, and what else there is, before starting."""
-    from meta_optout_assist.eligibility import forms_for, is_objection_eligible
-    from meta_optout_assist.terminal import console_err
+    from meta_optout_assist.legal.eligibility import forms_for, is_objection_eligible
+    from meta_optout_assist.ui.terminal import console_err
 
     for code in sorted({r.country for r in requests if r.form == "objection"}):
         advice = {a.form: a for a in forms_for(code)}

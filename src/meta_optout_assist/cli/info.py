@@ -23,9 +23,9 @@ def forms(
     """
     from rich.markup import escape
 
-    from meta_optout_assist.countries import country_name, normalize_code
-    from meta_optout_assist.eligibility import forms_for
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.legal.countries import country_name, normalize_code
+    from meta_optout_assist.legal.eligibility import forms_for
+    from meta_optout_assist.ui.terminal import console_out
 
     try:
         code = normalize_code(country)
@@ -61,9 +61,9 @@ def reasons(
     """
     from rich.markup import escape
 
-    from meta_optout_assist.countries import normalize_locale
-    from meta_optout_assist.reasons import get_template, list_templates
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.legal.countries import normalize_locale
+    from meta_optout_assist.legal.reasons import get_template, list_templates
+    from meta_optout_assist.ui.terminal import console_out
 
     try:
         lang = normalize_locale(locale) if locale else "en"

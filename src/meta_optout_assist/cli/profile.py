@@ -1,4 +1,4 @@
-"""`assist profile add|list|show|remove`: thin commands over meta_optout_assist.profiles.
+"""`assist profile add|list|show|remove`: thin commands over meta_optout_assist.store.profiles.
 
 profiles (pydantic, keyring) is imported inside the commands, so `assist --help` stays fast.
 """
@@ -75,8 +75,8 @@ def add(
 
     Example: assist profile add me --email jane@example.org --country DE --locale de_DE
     """
-    from meta_optout_assist import profiles
-    from meta_optout_assist.terminal import console_err, console_out
+    from meta_optout_assist.store import profiles
+    from meta_optout_assist.ui.terminal import console_err, console_out
 
     profile = profiles.build_profile(
         name=name, email=email, country=country, locale=locale, first_name=first_name,
@@ -105,8 +105,8 @@ def list_(data_dir: DataDirOption = None) -> None:
 
     Example: assist profile list
     """
-    from meta_optout_assist import profiles
-    from meta_optout_assist.terminal import console_err, console_out
+    from meta_optout_assist.store import profiles
+    from meta_optout_assist.ui.terminal import console_err, console_out
 
     names = profiles.list_profiles(data_dir_or_default(data_dir))
     if not names:
@@ -125,8 +125,8 @@ def show(name: NameArg, data_dir: DataDirOption = None) -> None:
 
     Example: assist profile show me
     """
-    from meta_optout_assist import profiles
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.store import profiles
+    from meta_optout_assist.ui.terminal import console_out
 
     profile = profiles.get_profile(data_dir_or_default(data_dir), name)
     rows = [
@@ -155,9 +155,9 @@ def remove(
 
     Example: assist profile remove me --yes
     """
-    from meta_optout_assist import profiles
     from meta_optout_assist.errors import BadInput
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.store import profiles
+    from meta_optout_assist.ui.terminal import console_out
 
     where = data_dir_or_default(data_dir)
     if not profiles.profile_exists(where, name):

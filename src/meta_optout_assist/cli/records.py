@@ -34,7 +34,7 @@ class ExportFormat(str, Enum):
 
 
 def _journal(data_dir: Path | None):
-    from meta_optout_assist.journal import Journal
+    from meta_optout_assist.store.journal import Journal
 
     return Journal(data_dir_or_default(data_dir))
 
@@ -59,7 +59,7 @@ def status(
 
     Examples: assist status ; assist status --json (for scripts)
     """
-    from meta_optout_assist import records
+    from meta_optout_assist.store import records
 
     journal = _journal(data_dir)
     if as_json:
@@ -71,7 +71,7 @@ def status(
     from rich.markup import escape
     from rich.table import Table
 
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.ui.terminal import console_out
 
     console = console_out()
     rows = records.status_rows(journal)
@@ -119,8 +119,8 @@ def mark(
 
     Example: assist mark 20261122-1a2b3c --outcome rejected --note "email of 3 Dec"
     """
-    from meta_optout_assist import records
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.store import records
+    from meta_optout_assist.ui.terminal import console_out
 
     rec = records.mark(_journal(data_dir), record_id, outcome.value, note)
     console_out().print(f"{rec.id}: {rec.state.value}.", markup=False)
@@ -145,14 +145,14 @@ def export(
 
     Example: assist export --format csv --output objections.csv
     """
-    from meta_optout_assist import records
+    from meta_optout_assist.store import records
 
     text = records.export_text(_journal(data_dir), fmt.value)
     if output is None:
         sys.stdout.write(text)
         return
-    from meta_optout_assist.paths import write_private
-    from meta_optout_assist.terminal import console_err
+    from meta_optout_assist.store.layout import write_private
+    from meta_optout_assist.ui.terminal import console_err
 
     if output.expanduser().is_dir():
         raise BadInput(f"{output} is a folder.", hint="Give a file name to --output.")
@@ -168,8 +168,8 @@ def receipt(record_id: IdArg, data_dir: DataDirOption = None) -> None:
     """
     from rich.markup import escape
 
-    from meta_optout_assist import records
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.store import records
+    from meta_optout_assist.ui.terminal import console_out
 
     summary = records.receipt_summary(_journal(data_dir), record_id)
     console = console_out()
@@ -217,8 +217,8 @@ def escalate(
 
     Example: assist escalate 20261122-1a2b3c
     """
-    from meta_optout_assist import escalation
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.legal import escalation
+    from meta_optout_assist.ui.terminal import console_out
 
     kit = escalation.escalate(_journal(data_dir), data_dir_or_default(data_dir), record_id,
                               language=language)
@@ -247,8 +247,8 @@ def forget(
 
     Examples: assist forget ; assist forget --all --yes
     """
-    from meta_optout_assist import records
-    from meta_optout_assist.terminal import console_out
+    from meta_optout_assist.store import records
+    from meta_optout_assist.ui.terminal import console_out
 
     console = console_out()
     plan = records.forget_plan(data_dir_or_default(data_dir), everything=everything)

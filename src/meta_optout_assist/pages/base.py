@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, Literal, Protocol
 
-from meta_optout_assist import locate
+from meta_optout_assist.site import locate
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
     from meta_optout_assist.inputs import FillRequest
-    from meta_optout_assist.selector_data import FormSpec, Selectors, Strategy
-    from meta_optout_assist.ui import UI
+    from meta_optout_assist.site.selectors import FormSpec, Selectors, Strategy
+    from meta_optout_assist.ui.progress import UI
 
 
 class Outcome(str, Enum):

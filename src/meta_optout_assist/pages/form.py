@@ -10,15 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from meta_optout_assist import urls
 from meta_optout_assist.errors import PageNotUnderstood
-from meta_optout_assist.lenient import normalise, pattern
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject, wait_for_state
+from meta_optout_assist.site import urls
+from meta_optout_assist.site.lenient import normalise, pattern
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
 
-    from meta_optout_assist.selector_data import FieldSpec
+    from meta_optout_assist.site.selectors import FieldSpec
 
 FIELD_LABELS = {
     "request": "Request", "country": "Country", "first_name": "First name", "last_name": "Surname",
@@ -163,7 +163,7 @@ def _shown_value(element: Locator) -> str:
 
 
 def _choose_country(flow: Flow, element: Locator, code: str) -> str:
-    from meta_optout_assist.countries import country_names
+    from meta_optout_assist.legal.countries import country_names
 
     names = country_names(code, flow.locale)
     wanted = [normalise(n) for n in names]

@@ -1,0 +1,167 @@
+"""Where to escalate: each EU/EEA/UK data protection authority, and Meta's data protection officer.
+
+Meta refuses some objections and ignores others; the person's next step is a complaint to the
+authority where they live (Art. 77 GDPR) or a letter to Meta's data protection officer. The
+addresses live in data/authorities.yaml so they can be corrected without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from meta_optout_assist.legal.countries import normalize_code, read_validated
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A national data protection authority (supervisory authority under the GDPR or UK GDPR)."""
+
+    country: str
+    name_local: str
+    name_en: str
+    url: str
+    abbreviation: str | None = None
+    complaint_url: str | None = None
+    regional_list_url: str | None = None
+    note: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The official name in the authority's own language (what its website calls it)."""
+        return self.name_local
+
+    @property
+    def display_name(self) -> str:
+        """The local name people search for, e.g. "Autoriteit Persoonsgegevens (AP)"."""
+        return f"{self.name_local} ({self.abbreviation})" if self.abbreviation else self.name_local
+
+
+@dataclass(frozen=True)
+class MetaDPO:
+    """How to reach Meta's data protection officer in the EU (letters address it by these)."""
+
+    name: str
+    address: str  # postal address below the company name, one line per line
+    contact_url: str
+    note: str
+
+    @property
+    def address_lines(self) -> tuple[str, ...]:
+        return tuple(self.address.splitlines())
+
+    @property
+    def postal_address(self) -> str:
+        return f"{self.name}\n{self.address}"
+
+
+@functools.cache
+def _schema() -> Any:
+    # pydantic is imported here, not at module import: `assist --help` must stay fast.
+    from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+    def https(value: str | None) -> str | None:
+        if value is not None and not (value.startswith("https://") and "." in value[8:]):
+            raise ValueError(f"{value!r} must be an https:// address")
+        return value
+
+    class Strict(BaseModel):
+        model_config = ConfigDict(extra="forbid", frozen=True)
+
+    class AuthorityEntry(Strict):
+        name_local: str
+        name_en: str
+        url: str
+        abbreviation: str | None = None
+        complaint_url: str | None = None
+        regional_list_url: str | None = None
+        note: str | None = None
+
+        @field_validator("url", "complaint_url", "regional_list_url")
+        @classmethod
+        def _https(cls, value: str | None) -> str | None:
+            return https(value)
+
+    class DPOEntry(Strict):
+        name: str
+        address: tuple[str, ...]
+        contact_url: str
+        note: str
+
+        @field_validator("contact_url")
+        @classmethod
+        def _https(cls, value: str) -> str:
+            return https(value) or value
+
+    class AuthoritiesFile(Strict):
+        directory_url: str
+        meta_lead: str
+        authorities: dict[str, AuthorityEntry]
+        meta_dpo: DPOEntry
+
+        @field_validator("authorities")
+        @classmethod
+        def _codes(cls, value: dict[str, AuthorityEntry]) -> dict[str, AuthorityEntry]:
+            for key in value:
+                if not isinstance(key, str) or normalize_code(key) != key:
+                    raise ValueError(f"{key!r} is not an upper-case ISO 3166-1 alpha-2 code")
+            return value
+
+        @model_validator(mode="after")
+        def _lead_listed(self) -> AuthoritiesFile:
+            if self.meta_lead not in self.authorities:
+                raise ValueError(f"meta_lead {self.meta_lead} has no entry under authorities")
+            https(self.directory_url)
+            return self
+
+    return AuthoritiesFile
+
+
+@functools.cache
+def _data() -> Any:
+    return read_validated(_schema(), "authorities.yaml")
+
+
+@functools.cache
+def _authority(code: str) -> Authority | None:
+    entry = _data().authorities.get(code)
+    return Authority(country=code, **entry.model_dump()) if entry else None
+
+
+def authority_for(code: str) -> Authority | None:
+    """The authority for someone living in that country; None outside the EU/EEA/UK.
+
+    Territories such as Réunion or Åland get their country's authority (France, Finland).
+    """
+    from meta_optout_assist.legal.eligibility import country_for_form
+
+    return _authority(country_for_form(normalize_code(code)))
+
+
+def all_authorities() -> list[Authority]:
+    """Every authority on file, by country code."""
+    return [a for code in sorted(_data().authorities) if (a := _authority(code))]
+
+
+def meta_lead_authority() -> Authority:
+    """The lead supervisory authority for Meta in the EU (the Irish Data Protection Commission)."""
+    lead = _authority(_data().meta_lead)
+    assert lead is not None  # checked when the file is loaded
+    return lead
+
+
+def authorities_directory_url() -> str:
+    """The EDPB's list of all EU/EEA authorities, for anything this file lacks."""
+    return _data().directory_url
+
+
+def meta_dpo() -> MetaDPO:
+    """Meta's data protection officer contact; `note` says what is unverified."""
+    entry = _data().meta_dpo
+    return MetaDPO(
+        name=entry.name,
+        address="\n".join(entry.address),
+        contact_url=entry.contact_url,
+        note=entry.note,
+    )

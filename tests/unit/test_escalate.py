@@ -1,0 +1,243 @@
+"""`assist escalate ID`: the complaint kit (Art. 21 objection to Meta's DPO, Art. 77 complaint to
+the person's authority, README), in the person's language, citing the receipt's evidence."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import stat
+import sys
+import types
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+import meta_optout_assist
+import meta_optout_assist.cli as cli
+import meta_optout_assist.legal
+from meta_optout_assist.errors import BadInput
+from meta_optout_assist.legal import escalation
+from meta_optout_assist.store.journal import Journal, State, utc_now
+from meta_optout_assist.store.receipts import Receipt
+from meta_optout_assist.ui import terminal
+
+EVIDENCE = ("form-before-send.png", "confirmation.png", "confirmation.html", "sent.json",
+            "manifest.json")
+
+
+@dataclass(frozen=True)
+class FakeAuthority:
+    country: str
+    name: str
+    name_en: str
+    url: str
+    complaint_url: str | None
+
+
+@dataclass(frozen=True)
+class FakeDPO:
+    name: str
+    address: str
+    contact_url: str
+    note: str
+
+
+@pytest.fixture
+def fake_authorities(monkeypatch):
+    """A stand-in for meta_optout_assist.legal.authorities with the agreed signatures."""
+    table = {
+        "DE": FakeAuthority("DE", "Landesbeauftragte Test", "Test Commissioner",
+                            "https://dpa.example.de", "https://dpa.example.de/beschwerde"),
+        "FR": FakeAuthority("FR", "CNIL Test", "CNIL Test EN", "https://dpa.example.fr", None),
+    }
+    mod = types.ModuleType("meta_optout_assist.legal.authorities")
+    mod.authority_for = lambda code: table.get(code.upper())
+    mod.meta_dpo = lambda: FakeDPO("Meta Platforms Ireland Ltd.", "Merrion Road\nDublin 4\nIreland",
+                                   "https://dpo.example.com/form", "Check the form first.")
+    monkeypatch.setitem(sys.modules, "meta_optout_assist.legal.authorities", mod)
+    monkeypatch.setattr(meta_optout_assist.legal, "authorities", mod, raising=False)
+    return mod
+
+
+def _record(data_dir: Path, state: State = State.REJECTED, *, receipt: bool = True, **kw) -> str:
+    j = Journal(data_dir)
+    fields = dict(platform="facebook", form="objection", account="default", country="DE",
+                  email="person@example.eu", form_url="https://www.facebook.com/help/contact/1",
+                  tool_version="0.1.0", selectors_version="2025.1")
+    fields.update(kw)
+    rec = j.start(**fields)
+    if state in (State.FAILED, State.ABORTED, State.STARTED):
+        if state is not State.STARTED:
+            j.update(rec.id, state=state, reason="the site showed an error page")
+        return rec.id
+    j.update(rec.id, state=State.SUBMITTED, submitted_at=utc_now() - timedelta(days=40))
+    j.update(rec.id, state=State.CONFIRMED)
+    if state is not State.CONFIRMED:
+        j.update(rec.id, state=state)
+    if receipt:
+        r = Receipt.create(data_dir, rec.id)
+        r.add_bytes("form-before-send.png", b"png")
+        r.add_bytes("confirmation.png", b"png")
+        r.add_text("confirmation.html", "<html></html>")
+        r.add_json("sent.json", {"email": fields["email"]})
+        r.write_manifest(record=j.get(rec.id), fields_sent={}, timestamps={})
+        j.update(rec.id, receipt_dir=str(r.dir))
+    return rec.id
+
+
+def test_kit_for_a_rejected_objection_in_german(tmp_path, fake_authorities):
+    data = tmp_path / "data"
+    rid = _record(data)
+    j = Journal(data)
+    kit = escalation.escalate(j, data, rid)
+    rec = j.get(rid)
+
+    assert kit.language == "de"
+    assert kit.dir == Path(rec.receipt_dir) / "complaint-kit"
+    assert stat.S_IMODE(kit.dir.stat().st_mode) == 0o700
+    assert {p.name for p in kit.dir.iterdir()} == {
+        "README.txt", "1-objection-to-meta-dpo.de.txt",
+        "2-complaint-to-data-protection-authority.de.txt"}
+    for p in kit.files:
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600
+
+    objection = kit.objection.read_text()
+    assert "Art. 21" in objection and "Widerspruch" in objection
+    assert "Datenschutzbeauftragte" in objection and "Meta Platforms Ireland Ltd." in objection
+    assert "https://dpo.example.com/form" in objection
+    assert "person@example.eu" in objection and "Deutschland" in objection
+    assert rid in objection and "abgelehnt" in objection
+    for name in EVIDENCE:
+        assert name in objection
+
+    complaint = kit.complaint.read_text()
+    assert "Art. 77" in complaint and "Landesbeauftragte Test" in complaint
+    assert "https://dpa.example.de/beschwerde" in complaint
+    submitted = rec.submitted_at.date().isoformat()
+    assert submitted in complaint and rec.outcome_at.date().isoformat() in complaint
+    for name in EVIDENCE:
+        assert name in complaint
+
+    readme = kit.readme.read_text()
+    assert kit.objection.name in readme and kit.complaint.name in readme
+    assert str(rec.receipt_dir) in readme and f"assist mark {rid}" in readme
+    assert "Check the form first." in readme
+    for text in (objection, complaint, readme):
+        assert "$" not in text
+    assert rec.escalated_at is not None
+
+
+def test_language_choice(tmp_path, fake_authorities):
+    data = tmp_path / "data"
+    j = Journal(data)
+    cy = _record(data, country="CY")  # Greek: no template yet, so English
+    fr = _record(data, country="FR")
+    loc = _record(data, country="BE", locale="fr_BE")
+    assert escalation.escalate(j, data, cy).language == "en"
+    kit = escalation.escalate(j, data, fr)
+    assert kit.language == "fr" and "CNIL Test" in kit.complaint.read_text()
+    assert "voir https://dpa.example.fr" in kit.complaint.read_text()  # no complaint form known
+    assert escalation.escalate(j, data, loc).language == "fr"
+    assert escalation.escalate(j, data, fr, language="pl").language == "pl"
+    with pytest.raises(BadInput, match="No letter templates"):
+        escalation.escalate(j, data, fr, language="el")
+
+
+def test_failed_attempt_without_receipt_and_unknown_authority(tmp_path, fake_authorities):
+    data = tmp_path / "data"
+    j = Journal(data)
+    rid = _record(data, State.FAILED, country="US")
+    kit = escalation.escalate(j, data, rid)
+    rec = j.get(rid)
+    assert rec.receipt_dir == str(data / "receipts" / rid)  # created and recorded
+    assert kit.language == "en"
+    complaint = kit.complaint.read_text()
+    assert "the data protection authority of your country" in complaint
+    assert "edpb.europa.eu" in complaint
+    objection = kit.objection.read_text()
+    assert "the form did not work" in objection
+    assert "the site showed an error page" in objection
+    assert "no files were saved" in objection
+
+
+def test_honoured_objection_has_nothing_to_escalate(tmp_path, fake_authorities):
+    data = tmp_path / "data"
+    rid = _record(data, State.HONORED)
+    with pytest.raises(BadInput, match="nothing to escalate"):
+        escalation.escalate(Journal(data), data, rid)
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_every_template_renders_for_every_state(tmp_path, fake_authorities, lang):
+    assert {"en", "de", "fr", "es", "it", "nl", "pl"} <= set(escalation.available_languages())
+    data = tmp_path / "data"
+    j = Journal(data)
+    for state in (State.STARTED, State.FAILED, State.ABORTED, State.SUBMITTED, State.CONFIRMED,
+                  State.REJECTED, State.NO_REPLY):
+        rid = _record(data, state, form="third-party" if state is State.SUBMITTED else "objection")
+        kit = escalation.escalate(j, data, rid, language=lang)
+        for path in kit.files:
+            text = path.read_text()
+            assert "$" not in text, (lang, state, path.name)
+            assert rid in text and "person@example.eu" in text or path.name == "README.txt"
+        assert "https://dpa.example.de" in kit.complaint.read_text()
+
+
+def test_template_faults_name_the_file_and_key(monkeypatch):
+    letters = escalation.load_letters("en")
+    bad = letters.model_copy(update={"reason_line": "Noted: $reson"})
+    monkeypatch.setattr(escalation.LetterSet, "model_validate", classmethod(lambda cls, d: bad))
+    escalation.load_letters.cache_clear()
+    try:
+        with pytest.raises(BadInput, match=r"letters/en.yaml, key 'reason_line'.*\$reson"):
+            escalation.load_letters("en")
+    finally:
+        escalation.load_letters.cache_clear()
+
+
+def test_escalate_command(tmp_path, monkeypatch, capsys, fake_authorities):
+    data = tmp_path / "data"
+    monkeypatch.setenv("ASSIST_DATA_DIR", str(data))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(
+        cli, "_register", lambda: importlib.import_module("meta_optout_assist.cli.records"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    rid = _record(data, State.NO_REPLY)
+
+    def run(*args):
+        terminal.console_out.cache_clear()
+        terminal.console_err.cache_clear()
+        with pytest.raises(SystemExit) as exc:
+            cli.main(list(args))
+        out, err = capsys.readouterr()
+        return int(exc.value.code or 0), out, err
+
+    code, out, err = run("escalate", rid[-6:], "--lang", "it")
+    assert code == 0, err
+    kit = Path(Journal(data).get(rid).receipt_dir) / "complaint-kit"
+    assert str(kit) in out and "README.txt" in out and "Landesbeauftragte Test" in out
+    assert (kit / "1-objection-to-meta-dpo.it.txt").exists()
+    assert "Meta non ha risposto" in (kit / "2-complaint-to-data-protection-authority.it.txt"
+                                      ).read_text()
+    code, out, err = run("escalate", "nope")
+    assert code == 2 and "nope" in err and "Traceback" not in err
+
+
+def test_with_the_real_authorities_table(tmp_path):
+    """The kit against data/authorities.yaml and countries.py as shipped."""
+    authorities = pytest.importorskip("meta_optout_assist.legal.authorities")
+    data = tmp_path / "data"
+    j = Journal(data)
+    for country, lang in (("FR", "fr"), ("DE", "de"), ("PL", "pl"), ("IE", "en"), ("NO", "en")):
+        rid = _record(data, country=country)
+        kit = escalation.escalate(j, data, rid)
+        assert kit.language == lang
+        auth = authorities.authority_for(country)
+        complaint = kit.complaint.read_text()
+        assert auth.url in complaint
+        assert authorities.meta_dpo().contact_url in kit.objection.read_text()
+        assert "$" not in complaint + kit.objection.read_text() + kit.readme.read_text()
+        if auth.regional_list_url:  # Germany: the Land's authority is the one to write to
+            assert auth.regional_list_url in complaint.replace("\n", "")

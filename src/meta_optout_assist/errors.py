@@ -28,6 +28,8 @@ class AssistError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        # The journal record of the attempt this error ended, once one was started.
+        self.record_id: str | None = None
 
 
 class BadInput(AssistError):
@@ -75,3 +77,26 @@ class Aborted(AssistError):
     """The person said no, or pressed Ctrl-C."""
 
     exit_code = ExitCode.ABORTED
+
+
+class Interrupted(Aborted):
+    """Ctrl-C: this form stops, and so does the run."""
+
+    def __init__(self) -> None:
+        super().__init__("interrupted (Ctrl-C)")
+
+
+class InternalError(AssistError):
+    """A failure the tool did not foresee: a bug. Said as one, with how to report it; the other
+    forms of the run are still tried."""
+
+    exit_code = ExitCode.PAGE_NOT_UNDERSTOOD
+
+    def __init__(self, cause: BaseException) -> None:
+        lines = str(cause).splitlines()
+        super().__init__(
+            f"internal error ({type(cause).__name__}: {lines[0] if lines else ''})",
+            hint="this is a bug in assist: please report it with the lines above; the other accounts "
+            "and platforms were still tried",
+        )
+        self.cause = cause

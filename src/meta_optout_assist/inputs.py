@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from meta_optout_assist.errors import BadInput
 
-REASON_MAX = 5000
-DETAILS_MIN = 100
-DETAILS_MAX = 5000
+if TYPE_CHECKING:
+    from meta_optout_assist.site.schema import FormEntry
+
 PROMPT_MAX = 2000
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 _IMAGE_MAGIC = {
@@ -28,8 +28,21 @@ _IMAGE_MAGIC = {
     b"RIFF": "WebP",
 }
 
-Platform = Literal["facebook", "instagram"]
-FormName = Literal["objection", "third-party"]
+# The inputs a form in the registry may ask for (selectors/forms/*.yaml `inputs`), and the flags
+# that give each. A form that needs a new kind of input needs a flag here; every other form is data.
+INPUT_FLAGS: dict[str, tuple[str, ...]] = {
+    "email": ("--email E",),
+    "country": ("--country CC",),
+    "reason": ("--reason TEXT", "--reason-template NAME"),
+    "request": ("--request object|delete",),
+    "first_name": ("--first-name F",),
+    "last_name": ("--last-name L",),
+    "prompts": ("--prompt TEXT",),
+    "evidence": ("--evidence IMAGE",),
+    "details": ("--details TEXT",),
+}
+# Inputs that are choices, not the person's own words: diagnostics leave them readable.
+UNMASKED_INPUTS = frozenset({"country", "request"})
 
 
 # RFC 5322 "atext" for the part before the @, dot-separated, no empty parts.
@@ -149,15 +162,19 @@ def check_evidence(path: Path) -> Path:
 
 
 class FillRequest(BaseModel):
-    """One form to fill for one account: everything the page objects need to type."""
+    """One form to fill for one account: everything the page objects need to type.
+
+    Which inputs a form needs (and their lengths) is the registry's say (selectors/forms/*.yaml);
+    `build_request` checks them against the form the platform and --form name.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    platform: Platform
-    form: FormName = "objection"
+    platform: str
+    form: str = "objection"
     account: str = "default"
-    email: str
-    country: str
+    email: str | None = None
+    country: str | None = None
     reason: str | None = Field(default=None)
     reason_template: str | None = None
     locale: str | None = None
@@ -171,13 +188,13 @@ class FillRequest(BaseModel):
 
     @field_validator("email")
     @classmethod
-    def _email(cls, v: str) -> str:
-        return check_email(v)
+    def _email(cls, v: str | None) -> str | None:
+        return None if v is None else check_email(v)
 
     @field_validator("country")
     @classmethod
-    def _country(cls, v: str) -> str:
-        return check_country(v)
+    def _country(cls, v: str | None) -> str | None:
+        return None if v is None else check_country(v)
 
     @field_validator("locale")
     @classmethod
@@ -209,30 +226,10 @@ class FillRequest(BaseModel):
         return cleaned
 
     @model_validator(mode="after")
-    def _per_form(self) -> FillRequest:
-        if self.form == "objection":
-            if not self.reason and not self.reason_template:
-                raise ValueError(
-                    "a reason is required: the 2024 form refuses an objection without one, and a "
-                    "reason makes acceptance likelier (use --reason TEXT or --reason-template NAME)"
-                )
-            if self.reason and len(self.reason) > REASON_MAX:
-                raise ValueError(f"the reason is {len(self.reason)} characters; the limit is {REASON_MAX}")
-        else:
-            missing = [flag for flag, value in (
-                ("--request", self.request), ("--first-name", self.first_name),
-                ("--last-name", self.last_name), ("--details", self.details),
-            ) if not value]
-            if not self.prompts:
-                missing.append("--prompt")
-            if missing:
-                raise ValueError(f"the third-party form needs {', '.join(missing)}")
-            assert self.details is not None
-            if not DETAILS_MIN <= len(self.details) <= DETAILS_MAX:
-                raise ValueError(
-                    f"--details is {len(self.details)} characters; Meta's form wants at least "
-                    f"{DETAILS_MIN} (and at most {DETAILS_MAX})"
-                )
+    def _for_the_form(self, info: ValidationInfo) -> FillRequest:
+        form = (info.context or {}).get("form")
+        if form is not None:
+            check_for_form(self, form)
         return self
 
     @field_validator("reason_template")
@@ -240,46 +237,98 @@ class FillRequest(BaseModel):
     def _template(cls, v: str | None) -> str | None:
         return None if v is None else check_reason_template(v)
 
+    def given(self, name: str) -> bool:
+        """Whether the person gave input `name` (a reason counts when given as a template)."""
+        if name == "reason":
+            return bool(self.reason or self.reason_template)
+        return bool(getattr(self, name))
+
     def reason_text(self, locale: str) -> str | None:
         """The reason as typed, or the chosen template in the form page's language."""
         if self.reason or not self.reason_template:
             return self.reason
         from meta_optout_assist.legal.reasons import render
 
-        return render(self.reason_template, locale, email=self.email, platform=self.platform,
-                      country_code=self.country, name=self.full_name())
+        return render(self.reason_template, locale, email=self.email or "", platform=self.platform,
+                      country_code=self.country or "", name=self.full_name())
 
     def full_name(self) -> str | None:
         names = [n for n in (self.first_name, self.last_name) if n]
         return " ".join(names) or None
 
-    def values(self, locale: str = "en") -> dict[str, object]:
-        """Field key → value for the page objects (keys match selectors' field names)."""
-        values: dict[str, object] = {"email": self.email, "country": self.country}
-        if self.form == "objection":
-            values["reason"] = self.reason_text(locale)
-        else:
-            values.update(
-                request=self.request, first_name=self.first_name, last_name=self.last_name,
-                knowledge="yes", prompts="\n\n".join(self.prompts), evidence=self.evidence,
-                details=self.details,
-            )
+    def input_value(self, name: str, locale: str = "en") -> object:
+        """What goes into a field that takes input `name` (None: nothing given)."""
+        if name == "reason":
+            return self.reason_text(locale)
+        if name == "prompts":
+            return "\n\n".join(self.prompts) or None
+        return getattr(self, name)
+
+    def values(self, form: FormEntry, locale: str = "en") -> dict[str, object]:
+        """Field key → value for the page objects: the person's inputs and the form's fixed answers."""
+        values = {key: spec.value if spec.value is not None else self.input_value(spec.input or "", locale)
+                  for key, spec in form.fields.items()}
         return {k: v for k, v in values.items() if v is not None}
+
+    def typed_texts(self, form: FormEntry, locale: str = "en") -> list[str]:
+        """Every free text the person gave this form (what diagnostics mask)."""
+        out: list[str] = []
+        for name in form.inputs:
+            value = self.input_value(name, locale)
+            if isinstance(value, Path):
+                value = value.name
+            if isinstance(value, str) and name not in UNMASKED_INPUTS:
+                out.append(value)
+        out += list(self.prompts)
+        if self.first_name and self.last_name:
+            out.append(f"{self.first_name} {self.last_name}")
+        return [v for v in out if v.strip()]
+
+
+def flag_of(name: str) -> str:
+    """The flag that gives input `name`: --email, --prompt…"""
+    return INPUT_FLAGS[name][0].split()[0]
+
+
+def check_for_form(request: FillRequest, form: FormEntry) -> None:
+    """The form's own needs (selectors/forms/*.yaml `inputs`): what it requires, how long it may be."""
+    problems = []
+    for name in form.required_inputs:
+        if request.given(name):
+            continue
+        why = form.inputs[name].why
+        problems.append(f"a {name.replace('_', ' ')} is required: {why} (use {' or '.join(INPUT_FLAGS[name])})"
+                        if why else f"{flag_of(name)}: is required")
+    if problems:
+        raise ValueError("\n  ".join(problems))
+    for name, spec in form.inputs.items():
+        value = request.input_value(name)
+        if not isinstance(value, str) or name == "reason" and not request.reason:
+            continue
+        flag = flag_of(name)
+        low, high = spec.min_length, spec.max_length
+        if low and len(value) < low:
+            raise ValueError(f"{flag} is {len(value)} characters; Meta's form wants at least {low}"
+                             + (f" (and at most {high})" if high else ""))
+        if high and len(value) > high:
+            raise ValueError(f"the {name.replace('_', ' ')} is {len(value)} characters; the limit is {high}")
 
 
 _FLAG_NAMES = {
-    "email": "--email", "country": "--country", "reason": "--reason", "locale": "--locale",
-    "first_name": "--first-name", "last_name": "--last-name", "prompts": "--prompt",
-    "evidence": "--evidence", "details": "--details", "request": "--request",
-    "platform": "--platform", "form": "--form", "account": "--profile",
+    **{name: flag_of(name) for name in INPUT_FLAGS},
+    "locale": "--locale", "platform": "--platform", "form": "--form", "account": "--profile",
     "reason_template": "--reason-template",
 }
 
 
-def build_request(**values: object) -> FillRequest:
-    """Validate flags into a FillRequest, or raise BadInput naming the flag and what it accepts."""
+def build_request(*, selectors_dir: Path | None = None, **values: object) -> FillRequest:
+    """Validate flags into a FillRequest for the form they name (the registry in `selectors_dir`),
+    or raise BadInput naming the flag and what it accepts."""
+    from meta_optout_assist.site import registry
+
+    form = registry.load(selectors_dir).entry(str(values.get("platform")), str(values.get("form", "objection")))
     try:
-        return FillRequest(**values)  # type: ignore[arg-type]
+        return FillRequest.model_validate(values, context={"form": form})
     except ValidationError as err:
         problems = []
         for e in err.errors():

@@ -102,20 +102,21 @@ def test_exit_code_is_the_first_form_that_did_not_go_through(codes, expected):
 
 
 def test_requests_one_per_account_and_platform(data_dir: Path, tmp_path: Path):
-    from meta_optout_assist.cli.fill import FormChoice, PlatformChoice, _requests
+    from meta_optout_assist.cli.fill import _plan, _requests
     from meta_optout_assist.flow.filling import trace_path
+    from meta_optout_assist.site import registry
 
     with file_keyring(tmp_path / "keyring.json"):
         add_profile(data_dir, build_profile(name="alice", email="alice@example.org", country="DE"))
         add_profile(data_dir, build_profile(name="bob", email="bob@example.org", country="FR"))
         given = {"reason": "Mine, not training data.", "email": None, "country": None}
-        reqs = _requests(data_dir, PlatformChoice.all, FormChoice.objection, ["alice", "bob", "alice"],
-                         given=given)
+        reqs = _requests(data_dir, _plan(registry.load(), "all", "objection"), "objection",
+                         ["alice", "bob", "alice"], None, given=given)
         assert [(r.account, r.platform, r.email) for r in reqs] == [
             ("alice", "facebook", "alice@example.org"), ("alice", "instagram", "alice@example.org"),
             ("bob", "facebook", "bob@example.org"), ("bob", "instagram", "bob@example.org")]
         # A flag given on the command line wins over every profile's value.
-        reqs = _requests(data_dir, PlatformChoice.facebook, FormChoice.objection, ["alice", "bob"],
+        reqs = _requests(data_dir, ["facebook"], "objection", ["alice", "bob"], None,
                          given={**given, "country": "IE"})
         assert [r.country for r in reqs] == ["IE", "IE"]
     assert trace_path(tmp_path / "t.zip", reqs[0], False) == tmp_path / "t.zip"

@@ -17,7 +17,9 @@ from keyring.backends import fail
 from meta_optout_assist.browser.launch import choose as choose_browser
 from meta_optout_assist.doctor import checks as doctor
 from meta_optout_assist.pages.form import ContactForm
+from meta_optout_assist.site import files
 from meta_optout_assist.site import selectors as selector_data
+from meta_optout_assist.site.schema import SCHEMA_VERSION
 from meta_optout_assist.site.urls import path_of
 from meta_optout_assist.store.profiles import WAYS_OUT
 from tests.support.memory_keyring import installed_keyring
@@ -100,9 +102,8 @@ def test_browser_profiles_are_listed(tmp_path):
 
 def _selectors_copy(tmp_path: Path, verified: str = "2025-06-15") -> Path:
     copy = tmp_path / "selectors"
-    shutil.copytree(selector_data.bundled_dir(), copy)
-    for name in ("common.yaml", "facebook.yaml", "instagram.yaml"):
-        path = copy / name
+    shutil.copytree(files.bundled_dir(), copy)
+    for path in copy.rglob("*.yaml"):
         text = re.sub(r"^last_verified:.*$", f'last_verified: "{verified}"', path.read_text(encoding="utf-8"),
                       flags=re.MULTILINE)
         path.write_text(text, encoding="utf-8")
@@ -112,14 +113,14 @@ def _selectors_copy(tmp_path: Path, verified: str = "2025-06-15") -> Path:
 def test_selectors_age_and_source(tmp_path, monkeypatch):
     verified = dt.date.fromisoformat(doctor.check_selectors(None)[0].data["last_verified"])
     fresh = doctor.check_selectors(None, today=verified + dt.timedelta(days=30))
-    assert [c.status for c in fresh] == ["ok", "ok"]
+    assert [c.status for c in fresh] == ["ok"] * len(fresh) and len(fresh) >= 3
     assert fresh[0].data["source"] == "the bundled copy" and fresh[0].data["age_days"] == 30
-    assert fresh[0].data["schema_version"] == selector_data.SCHEMA_VERSION
+    assert fresh[0].data["schema_version"] == SCHEMA_VERSION
     stale = doctor.check_selectors(None, today=verified + dt.timedelta(days=181))
-    assert [c.status for c in stale] == ["warn", "warn"] and "--selectors" in stale[0].todo
+    assert [c.status for c in stale] == ["warn"] * len(stale) and "--selectors" in stale[0].todo
 
     copy = _selectors_copy(tmp_path, "2026-01-02")
-    monkeypatch.setenv(selector_data.SELECTORS_ENV, str(copy))
+    monkeypatch.setenv(files.SELECTORS_ENV, str(copy))
     from_env = doctor.check_selectors(None, ["instagram"], today=dt.date(2026, 1, 12))
     assert from_env[0].status == "ok"
     assert from_env[0].data["source"] == "ASSIST_SELECTORS" and from_env[0].data["age_days"] == 10
@@ -127,10 +128,13 @@ def test_selectors_age_and_source(tmp_path, monkeypatch):
 
 def test_broken_selectors_fail_naming_the_file(tmp_path):
     copy = _selectors_copy(tmp_path / "a")
-    (copy / "facebook.yaml").write_text("schema_version: 1\nplatform: [oops\n", encoding="utf-8")
-    checks = doctor.check_selectors(copy, today=dt.date(2025, 7, 1))
-    assert [c.status for c in checks] == ["fail", "ok"]
-    assert "facebook.yaml" in checks[0].detail and "--selectors" in checks[0].detail
+    (copy / "facebook.yaml").write_text("schema_version: 2\nsite: [oops\n", encoding="utf-8")
+    checks = {c.check: c for c in doctor.check_selectors(copy, today=dt.date(2025, 7, 1))}
+    assert {name: c.status for name, c in checks.items()} == {
+        "Selectors (facebook-objection)": "fail", "Selectors (instagram-objection)": "ok",
+        "Selectors (third-party)": "fail"}  # both Facebook forms read facebook.yaml
+    broken = checks["Selectors (facebook-objection)"]
+    assert "facebook.yaml" in broken.detail and "--selectors" in broken.detail
 
 
 # -- the real command ----------------------------------------------------------------------------------
@@ -165,9 +169,9 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, p
     assert by_name["Keyring"]["status"] == "warn" and "assist fill --email" in by_name["Keyring"]["todo"]
     assert by_name["Data folder"]["status"] == "fail"
     assert "journal.jsonl (0644)" in by_name["Data folder"]["detail"]
-    assert by_name["Selectors (instagram)"]["status"] == "fail"
-    assert "schema_version is 99" in by_name["Selectors (instagram)"]["detail"]
-    assert by_name["Selectors (facebook)"]["data"]["source"] == "--selectors"
+    assert by_name["Selectors (instagram-objection)"]["status"] == "fail"
+    assert "schema_version is 99" in by_name["Selectors (instagram-objection)"]["detail"]
+    assert by_name["Selectors (facebook-objection)"]["data"]["source"] == "--selectors"
 
     live = {(r["form"], path_of(r["address"])): r for r in result["live"]}
     assert len(live) == 8  # objection: 2 addresses, the gate, 2 Privacy Centre pages; third-party: 2 + 1
@@ -217,13 +221,13 @@ def test_platform_needs_live(capsys):
 # -- the live check's page handling, in-process -------------------------------------------------------
 
 def _live(page, site, platform="facebook", form="objection", timeout_ms=5000):
-    sel = selector_data.load(platform)
+    sel = selector_data.load_site(platform, form)
     return {path_of(r.address): r for r in doctor.live_check(
-        page, sel, form, base_url=site.base_url, page_timeout_ms=timeout_ms)}
+        page, sel, base_url=site.base_url, page_timeout_ms=timeout_ms)}
 
 
 def _one(page, site, path, kind="form", timeout_ms=5000):
-    flow = doctor.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, timeout_ms)
+    flow = doctor.doctor_flow(page, selector_data.load_site("facebook"), site.base_url, timeout_ms)
     return doctor.check_address(flow, kind, site.base_url + path)
 
 
@@ -265,7 +269,7 @@ def test_a_doctor_flow_cannot_type_or_send(site, page):
     """The flow the doctor drives has nothing to type: the form's own act() fails before typing."""
     site.configure(cookie_banner="none", require_login=False)
     page.goto(f"{site.base_url}/help/contact/{FB_OBJECTION[0]}")
-    flow = doctor.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, 3000)
+    flow = doctor.doctor_flow(page, selector_data.load_site("facebook"), site.base_url, 3000)
     with pytest.raises(AssertionError, match="never types"):
         ContactForm().act(flow)
     with pytest.raises(AssertionError, match="never sends"):

@@ -10,13 +10,12 @@ them, in the worker's browser (tests/inprocess_fill.py)."""
 from __future__ import annotations
 
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.support.samples import png
 from tests.support.values import EMAIL, REASON, journal
 
 FB_IDS = ("712876720715583", "6359191084165019")
@@ -28,17 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _paths(site) -> list[str]:
     return [e["path"] for e in site.events if e["type"] == "page"]
-
-
-def _png(path: Path) -> Path:
-    """A real (tiny) PNG screenshot."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    raw = b"".join(b"\x00" + b"\xff\x80\x00" * 8 for _ in range(8))
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-    return path
 
 
 @pytest.mark.slow
@@ -71,10 +59,10 @@ def _selectors_without_addresses(tmp_path: Path, form: str, addresses: list[str]
     """A copy of selectors/ whose `form` knows only `addresses` (Meta moved it since)."""
     selectors = tmp_path / "selectors"
     shutil.copytree(ROOT / "selectors", selectors)
-    fb = yaml.safe_load((selectors / "facebook.yaml").read_text(encoding="utf-8"))
-    fb["forms"][form]["addresses"] = addresses
-    (selectors / "facebook.yaml").write_text(yaml.safe_dump(fb, allow_unicode=True, sort_keys=False),
-                                             encoding="utf-8")
+    path = selectors / "forms" / f"{form}.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["addresses"] = addresses
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return selectors
 
 
@@ -88,7 +76,7 @@ def _selectors_without_addresses(tmp_path: Path, form: str, addresses: list[str]
 def test_third_party_form_with_evidence_and_no_login(site, assist, fill_here, data_dir, tmp_path,
                                                      widgets, request_kind, moved):
     site.configure(simulate_person=True, person_delay_ms=50, widgets=widgets)
-    evidence = _png(tmp_path / "meta-ai-answer.png")
+    evidence = png(tmp_path / "meta-ai-answer.png")
     prompts = ["Who is Ada Example from Leipzig?", "Where does Ada Example work?"]
     details = ("Meta AI answered with my home address and my employer, which I never shared with Meta. "
                f"I ask you to {request_kind} this information and to stop using it for AI at Meta.")

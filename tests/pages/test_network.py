@@ -127,7 +127,7 @@ def fill_args(base_url: str, *extra: str) -> list[str]:
 
 # -- 1. the policy, unit by unit ---------------------------------------------------------------------
 
-REAL = NetworkPolicy(tuple(selector_data.load("facebook").allowed_hosts))
+REAL = NetworkPolicy(tuple(selector_data.common_file().allowed_hosts))
 
 
 ALLOWED = [

@@ -271,9 +271,9 @@ def test_privacy_centre_route_leads_to_the_objection_form(site, page):
     """The selectors know only a retired id; Meta's Privacy Centre links to the current form."""
     site.configure(dead_form_ids=(OLD_FB_ID,), require_login=False, cookie_banner="none", code_step=False)
     flow = make_flow(page, site)
-    moved = flow.sel.forms["objection"].model_copy(
+    moved = flow.sel.form.model_copy(
         update={"addresses": [f"https://www.facebook.com/help/contact/{OLD_FB_ID}"]})
-    flow.sel = flow.sel.model_copy(update={"forms": {**flow.sel.forms, "objection": moved}})
+    flow.sel = flow.sel.model_copy(update={"form": moved})
     assert _runner(flow).run().value == "confirmed"
     [sub] = site.submissions
     assert (sub["form_id"], sub["status"]) == (FB_FORM.rsplit("/", 1)[1], "confirmed")

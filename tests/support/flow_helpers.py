@@ -40,9 +40,8 @@ def make_flow(page, site, *, platform: str = "facebook", form: str = "objection"
     if form == "objection":
         defaults["reason"] = REASON
     request = build_request(platform=platform, form=form, **{**defaults, **values})
-    sel_platform = "facebook" if form == "third-party" else platform
     return Flow(
-        page=page, sel=selector_data.load(sel_platform), form_name=form, request=request,
+        page=page, sel=selector_data.load_site(platform, form), request=request,
         ui=UI(Console(file=open("/dev/null", "w")), interactive=False), hooks=RecordingHooks(),
         base_url=site.base_url, page_timeout_ms=page_timeout_ms, wait_timeout_ms=wait_timeout_ms,
         assume_yes=True,

@@ -7,6 +7,7 @@ exit code and the absence of a traceback as a shell sees them.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,35 +66,38 @@ def test_no_terminal_and_no_yes_refuses(no_browser):
 def _copy_selectors(tmp_path: Path) -> Path:
     src = Path(__file__).resolve().parents[2] / "selectors"
     dst = tmp_path / "selectors"
-    dst.mkdir()
-    for f in src.glob("*.yaml"):
-        (dst / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(src, dst)
     return dst
 
 
+FORM = "forms/facebook-objection.yaml"
+
+
 @pytest.mark.parametrize(
-    ("mutate", "expected"),
+    ("name", "mutate", "expected"),
     [
-        (lambda t: t.replace("platform: facebook", "platform: [facebook"), "not valid YAML"),
-        (lambda t: t.replace("detect_by: email", "detect_by: e_mail"), "detect_by"),
-        (lambda t: t.replace("schema_version: 1", "schema_version: 99"), "schema_version"),
-        (lambda t: t.replace("{label: country}", "{label: contry}"), "'contry'"),
-        (lambda t: t.replace("kind: choice", "kind: dropdown"), "kind"),
-        (lambda t: t.replace("https://www.facebook.com/help/contact/712876720715583",
-                             "http://www.facebook.com/help/contact/712876720715583"), "https://"),
+        ("facebook.yaml", lambda t: t.replace("site: facebook", "site: [facebook"), "not valid YAML"),
+        ("facebook.yaml", lambda t: t.replace("schema_version: 2", "schema_version: 99"), "schema_version"),
+        (FORM, lambda t: t.replace("detect_by: email", "detect_by: e_mail"), "detect_by"),
+        (FORM, lambda t: t.replace("schema_version: 2", "schema_version: 99"), "schema_version"),
+        (FORM, lambda t: t.replace("{label: country}", "{label: contry}"), "'contry'"),
+        (FORM, lambda t: t.replace("kind: choice", "kind: dropdown"), "kind"),
+        (FORM, lambda t: t.replace("input: email", "input: e_mail"), "e_mail"),
+        (FORM, lambda t: t.replace("https://www.facebook.com/help/contact/712876720715583",
+                                   "http://www.facebook.com/help/contact/712876720715583"), "https://"),
     ],
 )
-def test_broken_selectors_file_names_file_and_key(no_browser, tmp_path, mutate, expected):
+def test_broken_selectors_file_names_file_and_key(no_browser, tmp_path, name, mutate, expected):
     folder = _copy_selectors(tmp_path)
-    target = folder / "facebook.yaml"
+    target = folder / name
     target.write_text(mutate(target.read_text(encoding="utf-8")), encoding="utf-8")
     code, text = run_cli([*args(), "--selectors", str(folder)])
     assert code == 2, text
-    assert "facebook.yaml" in text
+    assert Path(name).name in text
     assert expected in text
 
 
 def test_missing_selectors_folder(no_browser, tmp_path):
     code, text = run_cli([*args(), "--selectors", str(tmp_path / "nowhere")])
     assert code == 2, text
-    assert "common.yaml" in text
+    assert "nowhere" in text and "not found" in text

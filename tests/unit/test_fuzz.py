@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from meta_optout_assist.errors import BadInput, SelectorsError
 from meta_optout_assist.inputs import FillRequest, build_request
+from meta_optout_assist.site import files, registry
 from meta_optout_assist.site import selectors as selector_data
 from meta_optout_assist.store.profiles import Profile, build_profile
 from tests.support.cli_inprocess import run_cli
@@ -77,7 +78,8 @@ def _check_fill(values: dict) -> None:
         assert err.exit_code == 2
         return
     assert isinstance(result, FillRequest)
-    result.values("en")  # what the page objects will type: must not fail on a valid request
+    # What the page objects will type: must not fail on a valid request.
+    result.values(registry.load().entry(result.platform, result.form), "en")
 
 
 @FUZZ
@@ -130,8 +132,9 @@ def test_profile_with_wrong_types_says_why(field, value):
 
 # -- 2. the selectors loader ---------------------------------------------------------------------
 
-BUNDLED = selector_data.bundled_dir()
-FILES = ("common.yaml", "facebook.yaml", "instagram.yaml")
+BUNDLED = files.bundled_dir()
+FILES = ("common.yaml", "facebook.yaml", "instagram.yaml",
+         *(f"forms/{p.name}" for p in sorted((BUNDLED / "forms").glob("*.yaml"))))
 ORIGINAL = {name: yaml.safe_load((BUNDLED / name).read_text(encoding="utf-8")) for name in FILES}
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-3, 2**70), st.floats(allow_nan=False),
@@ -187,21 +190,23 @@ def _selectors_copy():
 
 
 def _check_load(directory: Path, changed: str, platform: str) -> None:
-    """Load one platform (the changed one, or either for common.yaml): it loads, or the error is
-    a SelectorsError that names the file."""
-    selector_data._load_cached.cache_clear()  # each example is a new folder: keep no stale copies
-    if changed != "common.yaml":
-        platform = changed.removesuffix(".yaml")
+    """Load the form the changed file belongs to (the platform's objection form for a site file or
+    common.yaml): it loads, or the error is a SelectorsError that names a file."""
+    selector_data.clear_caches()  # each example is a new folder: keep no stale copies
+    if changed.startswith("forms/"):
+        form_id = changed.removeprefix("forms/").removesuffix(".yaml")
+    else:
+        form_id = f"{platform if changed == 'common.yaml' else changed.removesuffix('.yaml')}-objection"
     try:
-        sel = selector_data.load(platform, directory)
+        sel = selector_data.load(form_id, directory)
     except SelectorsError as err:
         assert err.exit_code == 2
-        # common.yaml's broken references surface while checking the platform file that merges it,
-        # so naming that file counts too.
-        named = [f for f in (changed, f"{platform}.yaml") if str(directory / f) in err.message]
+        # A file's broken references surface while checking the form that merges it, and any
+        # broken form document stops the registry: naming one of those counts.
+        named = [f for f in (changed, "forms/", f"{form_id}.yaml") if str(directory / f) in err.message]
         assert named, f"the error does not name the file: {err.message}"
         return
-    assert sel.platform == platform
+    assert sel.form.id == form_id
 
 
 SELECTORS_FUZZ = settings(FUZZ, max_examples=25)
@@ -227,8 +232,8 @@ def test_selectors_mutated_load_or_name_the_file(which, seed, value, how, platfo
     yaml_values.map(_dump),
     any_text,
     st.binary(max_size=64).map(lambda b: b.decode("latin-1")),
-    st.sampled_from(["", "schema_version: 1\n", "[1, 2", "a: b: c", "!!python/object:os.system {}",
-                     "schema_version: 1\nlast_verified: 2025-13-01\n", "&a [*a]", "\t- x",
+    st.sampled_from(["", "schema_version: 2\n", "[1, 2", "a: b: c", "!!python/object:os.system {}",
+                     "schema_version: 2\nlast_verified: 2025-13-01\n", "&a [*a]", "\t- x",
                      "schema_version: !!binary aGk=\n"]),
 ), raw=st.booleans())
 def test_selectors_random_file_is_a_clear_error(which, platform, content, raw):
@@ -244,9 +249,9 @@ def test_selectors_missing_file_and_folder_are_clear_errors(tmp_path):
     with _selectors_copy() as directory:
         (directory / "common.yaml").unlink()
         with pytest.raises(SelectorsError, match="common.yaml"):
-            selector_data.load("facebook", directory)
+            selector_data.load_site("facebook", "objection", directory)
     with pytest.raises(SelectorsError, match="not found"):
-        selector_data.load("facebook", tmp_path / "nowhere")
+        selector_data.load_site("facebook", "objection", tmp_path / "nowhere")
 
 
 # -- 3. the command line ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from meta_optout_assist.errors import BadInput
 from meta_optout_assist.inputs import EVIDENCE_MAX_BYTES, build_request
+from meta_optout_assist.site import registry
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
@@ -29,8 +30,9 @@ def third_party(image: Path, **override):
 
 def test_a_complete_third_party_request_is_accepted(image):
     request = third_party(image)
-    assert request.values()["prompts"] == "who is Anna Muster?"
-    assert request.values()["knowledge"] == "yes"
+    values = request.values(registry.load().entry("facebook", "third-party"))
+    assert values["prompts"] == "who is Anna Muster?"
+    assert values["knowledge"] == "yes"  # a fixed answer of the form, from the registry
 
 
 @pytest.mark.parametrize(
@@ -86,6 +88,7 @@ def test_objection_reason_limits():
 def test_reason_template_renders_in_the_page_language():
     request = build_request(platform="instagram", email="a@example.org", country="FR",
                             reason_template="creative-work")
-    fr = request.values("fr")["reason"]
-    de = request.values("de")["reason"]
+    form = registry.load().entry("instagram", "objection")
+    fr = request.values(form, "fr")["reason"]
+    de = request.values(form, "de")["reason"]
     assert fr != de and "a@example.org" in fr and "Instagram" in de

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,9 +15,10 @@ if TYPE_CHECKING:
     from meta_optout_assist.doctor.checks import AddressReport, Check
 
 
-class LivePlatform(str, Enum):
-    facebook = "facebook"
-    instagram = "instagram"
+def _platforms() -> str:
+    from meta_optout_assist.site.registry import names
+
+    return "|".join(names()[0]) or "PLATFORM"
 
 
 STYLE = {"ok": "[green]ok[/]", "warn": "[yellow]warn[/]", "fail": "[bold red]fail[/]"}
@@ -27,7 +27,7 @@ STYLE = {"ok": "[green]ok[/]", "warn": "[yellow]warn[/]", "fail": "[bold red]fai
 @app.command()
 def doctor(
     live: Annotated[bool, typer.Option("--live", help="Also open each form address (types nothing, sends nothing) and report which fields are recognised.")] = False,
-    platform: Annotated[LivePlatform | None, typer.Option(help="With --live: only this platform's forms.")] = None,
+    platform: Annotated[str | None, typer.Option(metavar=_platforms(), help="With --live: only this platform's forms.")] = None,
     base_url: Annotated[str | None, typer.Option(help="With --live: send Meta's addresses to this origin instead (a replica), keeping paths (env ASSIST_BASE_URL).")] = None,
     headless: Annotated[bool, typer.Option(help="With --live: no browser window.")] = False,
     page_timeout: Annotated[int, typer.Option(min=1, help="With --live: seconds to wait for each page to show something the tool knows.")] = 20,
@@ -70,7 +70,7 @@ def doctor(
         results = checks.run_checks(options, None)
     else:
         live_args = dict(
-            platforms=[platform.value] if platform else ["facebook", "instagram"], base_url=base,
+            platforms=[platform] if platform else None, base_url=base,
             selectors_dir=selectors, page_timeout_ms=page_timeout * 1000,
             progress=None if as_json else lambda r: err.print(
                 f"  {STYLE[r.status]} {r.platform} {r.form} · {r.address} · {r.outcome}"),

@@ -12,15 +12,16 @@ from meta_optout_assist.cli import DataDirOption, app, data_dir_or_default
 from meta_optout_assist.errors import BadInput
 
 
-class PlatformChoice(str, Enum):
-    facebook = "facebook"
-    instagram = "instagram"
-    all = "all"
+def _choices() -> tuple[str, str]:
+    """The registry's --platform and --form values, for the help (read without a YAML parser: this
+    runs at every start). The run itself checks the values against the registry it loads."""
+    from meta_optout_assist.site.registry import ALL, names
+
+    platforms, kinds = names()
+    return "|".join([*platforms, ALL]) or "PLATFORM", "|".join(kinds) or "FORM"
 
 
-class FormChoice(str, Enum):
-    objection = "objection"
-    third_party = "third-party"
+PLATFORMS, FORMS = _choices()
 
 
 class RequestChoice(str, Enum):
@@ -39,6 +40,18 @@ def _complete_profiles(incomplete: str) -> list[str]:
         return []
 
 
+def _complete_platforms(incomplete: str) -> list[str]:
+    from meta_optout_assist.site.registry import ALL, names
+
+    return [n for n in [*names()[0], ALL] if n.startswith(incomplete)]
+
+
+def _complete_forms(incomplete: str) -> list[str]:
+    from meta_optout_assist.site.registry import names
+
+    return [n for n in names()[1] if n.startswith(incomplete)]
+
+
 def _complete_templates(incomplete: str) -> list[str]:
     try:
         from meta_optout_assist.legal.reasons import template_names
@@ -50,8 +63,8 @@ def _complete_templates(incomplete: str) -> list[str]:
 
 @app.command(no_args_is_help=True)
 def fill(
-    platform: Annotated[PlatformChoice, typer.Option(help="Which platform's form to fill; `all` does Facebook, then Instagram.")],
-    form: Annotated[FormChoice, typer.Option(help="objection (EU/EEA/UK users) or third-party (anyone).")] = FormChoice.objection,
+    platform: Annotated[str, typer.Option(metavar=PLATFORMS, help="Which platform's form to fill; `all` does each platform's form, one after the other (`assist forms --country CC` says which you may use).", autocompletion=_complete_platforms)],
+    form: Annotated[str, typer.Option(metavar=FORMS, help="Which kind of form: objection (the user objection form, EU/EEA/UK users) or third-party (anyone); `assist forms` lists them.", autocompletion=_complete_forms)] = "objection",
     profile: Annotated[list[str] | None, typer.Option("--profile", help="Saved profile(s) to use (see `assist profile`); repeat for several accounts, each with its own browser profile.", autocompletion=_complete_profiles)] = None,
     email: Annotated[str | None, typer.Option(help="Your account's email address (Meta emails the code there).")] = None,
     country: Annotated[str | None, typer.Option(help="Your country of residence, ISO code: DE, FR, IE, GB…")] = None,
@@ -103,22 +116,23 @@ def fill(
       assist fill --platform facebook --profile me --json --quiet > result.json
     """
     from meta_optout_assist.flow import filling
+    from meta_optout_assist.site import registry, urls
     from meta_optout_assist.site import selectors as selector_data
-    from meta_optout_assist.site import urls
     from meta_optout_assist.ui.progress import UI
 
     base = urls.check_base_url(base_url)
     directory = data_dir_or_default(data_dir)
     trace = _check_trace(trace)
+    plan = _plan(registry.load(selectors), platform, form)
     requests = _requests(
-        directory, platform, form, profile, request=request, prompts=tuple(prompt or ()),
+        directory, plan, form, profile, selectors, request=request, prompts=tuple(prompt or ()),
         evidence=evidence, details=details,
         given={"email": email, "country": country, "reason": reason, "locale": locale,
                "reason_template": reason_template, "first_name": first_name, "last_name": last_name},
     )
     for r in requests:  # a broken --selectors file fails here, before a browser opens
-        selector_data.load(filling.selectors_platform(r), selectors)
-    _check_eligibility(requests, force, from_flag=country is not None)
+        selector_data.load_site(r.platform, r.form, selectors)
+    _check_eligibility(requests, force, from_flag=country is not None, selectors_dir=selectors)
     ui = UI(quiet=quiet)
     if not (yes or dry_run or ui.interactive):
         raise BadInput(
@@ -146,16 +160,24 @@ def fill(
     return code
 
 
-def _requests(directory: Path, platform: PlatformChoice, form: FormChoice, profiles: list[str] | None,
-              *, given: dict, **third_party: object) -> list:
+def _plan(reg, platform: str, form: str) -> list[str]:
+    """The --platform values to fill, in order: one, or every platform's form with `all` (a form
+    shared by several platforms, such as the third-party form, once)."""
+    from meta_optout_assist.site.registry import ALL
+
+    if platform != ALL and platform not in reg.platforms():
+        raise BadInput(f"--platform {platform!r}: not a platform the tool knows",
+                       hint=f"use one of {', '.join([*reg.platforms(), ALL])}")
+    if form not in reg.kinds():
+        raise BadInput(f"--form {form!r}: not a form the tool knows", hint=f"use one of {', '.join(reg.kinds())}")
+    return [p for p, _ in reg.plan(platform, form)]
+
+
+def _requests(directory: Path, platforms: list[str], form: str, profiles: list[str] | None,
+              selectors: Path | None, *, given: dict, **third_party: object) -> list:
     """One FillRequest per account × platform, flags over profile values, all validated now."""
     from meta_optout_assist.inputs import build_request
 
-    if platform is PlatformChoice.all:
-        # The third-party form is one form on facebook.com for both platforms: fill it once.
-        platforms = ["facebook"] if form is FormChoice.third_party else ["facebook", "instagram"]
-    else:
-        platforms = [platform.value]
     requests = []
     for account in list(dict.fromkeys(profiles or [None])):  # each account once, in order
         defaults: dict = {}
@@ -172,7 +194,7 @@ def _requests(directory: Path, platform: PlatformChoice, form: FormChoice, profi
             third["request"] = third["request"].value  # type: ignore[union-attr]
         for name in platforms:
             requests.append(build_request(
-                platform=name, form=form.value, account=account or "default", **third,
+                platform=name, form=form, account=account or "default", selectors_dir=selectors, **third,
                 **{k: v for k, v in values.items() if v is not None},
             ))
     return requests
@@ -189,23 +211,30 @@ def _check_trace(trace: Path | None) -> Path | None:
     return trace.resolve()
 
 
-def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True) -> None:
-    """The objection form is for the EU/EEA/UK: say so, and what else there is, before starting."""
-    from meta_optout_assist.legal.eligibility import forms_for, is_objection_eligible
+def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True,
+                       selectors_dir: Path | None = None) -> None:
+    """Each form is offered in some regions only (the registry says which): say so, and what else
+    there is, before starting."""
+    from meta_optout_assist.legal.eligibility import forms_for, may_use
+    from meta_optout_assist.site import registry
     from meta_optout_assist.ui.terminal import console_err
 
-    for code in sorted({r.country for r in requests if r.form == "objection"}):
-        advice = {a.form: a for a in forms_for(code)}
-        if not is_objection_eligible(code):
+    reg = registry.load(selectors_dir)
+    warned: set[tuple[str, str]] = set()
+    for r in requests:
+        if (r.country, r.form) in warned:
+            continue
+        warned.add((r.country, r.form))
+        advice = {a.form: a for a in forms_for(r.country, selectors_dir)}
+        if not may_use(reg.entry(r.platform, r.form), r.country):
             if force:
-                console_err().print(f"[yellow]![/] {advice['objection'].how} (continuing: --force)")
+                console_err().print(f"[yellow]![/] {advice[r.form].how} (continuing: --force)")
                 continue
-            profiles = sorted({r.account for r in requests if r.country == code and r.account != "default"})
-            where = f"--country {code}" if from_flag or not profiles else \
-                f"profile {', '.join(map(repr, profiles))} (country {code})"
-            raise BadInput(
-                f"{where}: {advice['objection'].how}",
-                hint=advice["third-party"].how + " Add --force to try the objection form anyway.",
-            )
-        if advice["objection"].warning:
-            console_err().print(f"[yellow]![/] {advice['objection'].warning}")
+            profiles = sorted({q.account for q in requests if q.country == r.country and q.account != "default"})
+            where = f"--country {r.country}" if from_flag or not profiles else \
+                f"profile {', '.join(map(repr, profiles))} (country {r.country})"
+            others = " ".join(a.how for a in advice.values() if a.eligible and a.form != r.form)
+            raise BadInput(f"{where}: {advice[r.form].how}",
+                           hint=(others + " " if others else "") + "Add --force to try this form anyway.")
+        if advice[r.form].warning:
+            console_err().print(f"[yellow]![/] {advice[r.form].warning}")

@@ -285,48 +285,43 @@ def check_browser_profiles(data_dir: Path) -> Check:
 
 # -- the selector files ------------------------------------------------------------------------------
 
-def selectors_source(directory: Path | None) -> str:
-    from meta_optout_assist.site.selectors import SELECTORS_ENV
-
-    if directory is not None:
-        return "--selectors"
-    if os.environ.get(SELECTORS_ENV):
-        return SELECTORS_ENV
-    return "the bundled copy"
-
-
-def check_selectors(directory: Path | None, platforms: Iterable[str] = ("facebook", "instagram"),
+def check_selectors(directory: Path | None, platforms: Iterable[str] | None = None,
                     today: dt.date | None = None) -> list[Check]:
-    """Load and validate each platform's file (merged with common.yaml) as `fill` does; report the
-    schema version, when each was last verified against Meta's pages, and its age."""
+    """Load and validate each form of the registry (merged with its site file and common.yaml) as
+    `fill` does; report the schema version, when each was last verified against Meta's pages, and
+    its age. `platforms`: only the forms of these."""
     from meta_optout_assist.errors import SelectorsError
+    from meta_optout_assist.site import registry
     from meta_optout_assist.site import selectors as selector_data
+    from meta_optout_assist.site.files import resolve_dir, source_of
 
     today = today or dt.date.today()
-    source = selectors_source(directory)
+    source = source_of(directory)
     try:
-        folder = selector_data.resolve_dir(directory)
+        folder = resolve_dir(directory)
+        forms = [f for f in registry.load(directory).forms
+                 if platforms is None or set(f.platforms) & set(platforms)]
     except SelectorsError as err:
-        return [Check("Selectors", FAIL, err.message, err.hint or "")]
+        return [Check("Selectors", FAIL, f"{err.message} (from {source})",
+                      err.hint or "fix the file, or leave out --selectors to use the bundled copy")]
     checks = []
-    for platform in platforms:
-        name = f"Selectors ({platform})"
+    for form in forms:
+        name = f"Selectors ({form.id})"
         try:
-            sel = selector_data.load(platform, directory)
-            common = _common_verified(folder)
+            sel = selector_data.load(form, directory)
         except SelectorsError as err:
             checks.append(Check(name, FAIL, f"{err.message} (from {source})",
                                 err.hint or "fix the file, or leave out --selectors to use the bundled copy"))
             continue
         schema, _, verified_text = sel.version.partition("/")
-        verified = min(dt.date.fromisoformat(verified_text), common)
+        verified = dt.date.fromisoformat(verified_text)
         age = (today - verified).days
-        forms = ", ".join(f"{n} ({len(f.addresses)} address{'es' if len(f.addresses) > 1 else ''})"
-                          for n, f in sel.forms.items())
-        detail = (f"{sel.source.name} + common.yaml from {source} ({folder}): schema {schema}, "
-                  f"last verified {verified.isoformat()} ({age} days ago); forms: {forms}")
-        data = {"source": source, "dir": str(folder), "schema_version": int(schema),
-                "last_verified": verified.isoformat(), "age_days": age, "forms": list(sel.forms)}
+        count = len(form.addresses)
+        detail = (f"forms/{form.id}.yaml + {form.site}.yaml + common.yaml from {source} ({folder}): "
+                  f"schema {schema}, last verified {verified.isoformat()} ({age} days ago); "
+                  f"{count} address{'es' if count > 1 else ''}")
+        data = {"source": source, "dir": str(folder), "schema_version": int(schema), "form": form.id,
+                "last_verified": verified.isoformat(), "age_days": age, "platforms": form.platforms}
         if age > STALE_AFTER_DAYS:
             checks.append(Check(
                 name, WARN, detail + f": older than {STALE_AFTER_DAYS} days, Meta may have changed its forms since",
@@ -335,21 +330,6 @@ def check_selectors(directory: Path | None, platforms: Iterable[str] = ("faceboo
         else:
             checks.append(Check(name, OK, detail, data=data))
     return checks
-
-
-def _common_verified(folder: Path) -> dt.date:
-    """common.yaml's own last_verified (load() has validated the file already, so its top-level
-    line is enough; the full parse is the fallback)."""
-    import re
-
-    from meta_optout_assist.site import selectors as selector_data
-
-    path = folder / "common.yaml"
-    m = re.search(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})\b", path.read_text(encoding="utf-8"), re.MULTILINE)
-    if m:
-        return dt.date.fromisoformat(m.group(1))
-    common = selector_data._validate(selector_data.CommonFile, selector_data._read_yaml(path), path)
-    return common.last_verified  # type: ignore[attr-defined]
 
 
 # -- all static checks -------------------------------------------------------------------------------
@@ -390,7 +370,7 @@ class _NothingToType:
     locale = None
     account = "doctor"
 
-    def values(self, locale: str = "en") -> dict:
+    def values(self, form: object = None, locale: str = "en") -> dict:
         raise AssertionError("assist doctor never types into a page")
 
     def __getattr__(self, name: str) -> Any:
@@ -433,7 +413,7 @@ class AddressReport:
         return asdict(self)
 
 
-def doctor_flow(page: Page, sel: Selectors, form_name: str, base_url: str | None, page_timeout_ms: int) -> Flow:
+def doctor_flow(page: Page, sel: Selectors, base_url: str | None, page_timeout_ms: int) -> Flow:
     """A flow for looking only: nothing to type (reading a value raises), hooks that refuse to send."""
     from rich.console import Console
 
@@ -441,7 +421,7 @@ def doctor_flow(page: Page, sel: Selectors, form_name: str, base_url: str | None
     from meta_optout_assist.ui.progress import UI
 
     return Flow(
-        page=page, sel=sel, form_name=form_name, request=_NothingToType(),  # type: ignore[arg-type]
+        page=page, sel=sel, request=_NothingToType(),  # type: ignore[arg-type]
         ui=UI(Console(file=io.StringIO()), quiet=True, interactive=False), hooks=_NeverSend(),
         base_url=base_url, page_timeout_ms=page_timeout_ms, wait_timeout_ms=page_timeout_ms,
     )
@@ -552,7 +532,7 @@ def _check_form_address(flow: Flow, report: AddressReport) -> None:
 
 def _check_fields(flow: Flow, report: AddressReport) -> None:
     from meta_optout_assist.doctor import diagnostics
-    from meta_optout_assist.pages import form as form_page
+    from meta_optout_assist.flow.widgets import pick_radio
     from meta_optout_assist.site import locate
 
     form = flow.form
@@ -564,7 +544,7 @@ def _check_fields(flow: Flow, report: AddressReport) -> None:
         element = locate.first_visible(flow.page, lead.locators, flow.sel)
         try:
             if element is not None:
-                form_page._pick_radio(flow, lead, element, choice)
+                pick_radio(flow, lead, element, choice)
                 email = locate.union(flow.page, form.fields["email"].locators, flow.sel).first
                 email.wait_for(state="visible", timeout=flow.page_timeout_ms)
                 revealed = f" (chose «{choice}» to show the rest; nothing typed, nothing sent)"
@@ -653,17 +633,18 @@ def check_address(flow: Flow, kind: str, url: str) -> AddressReport:
     return report
 
 
-def live_check(page: Page, sel: Selectors, form_name: str, *, base_url: str | None = None,
+def live_check(page: Page, sel: Selectors, *, base_url: str | None = None,
                page_timeout_ms: int = 20_000,
                progress: Callable[[AddressReport], None] | None = None) -> list[AddressReport]:
     """Open every address of one form (its addresses, gate pages and Privacy Centre pages) and
     report what each shows. Types nothing, sends nothing."""
     from meta_optout_assist.site import urls
 
-    form = sel.form(form_name)
-    flow = doctor_flow(page, sel, form_name, base_url, page_timeout_ms)
+    form = sel.form
+    flow = doctor_flow(page, sel, base_url, page_timeout_ms)
+    route = form.privacy_centre.addresses if form.privacy_centre else []
     plan = ([("form", a) for a in form.addresses] + [("gate", a) for a in form.gate_addresses]
-            + [("privacy centre", a) for a in form.privacy_centre])
+            + [("privacy centre", a) for a in route])
     reports = []
     for kind, address in plan:
         reports.append(check_address(flow, kind, urls.rewrite(address, base_url)))
@@ -695,26 +676,32 @@ def _judge_routes(reports: list[AddressReport]) -> None:
                       "a copy with the form's new address")
 
 
-def live_in_context(context: BrowserContext, *, platforms: Iterable[str], base_url: str | None,
+def live_in_context(context: BrowserContext, *, platforms: Iterable[str] | None, base_url: str | None,
                     selectors_dir: Path | None, page_timeout_ms: int,
                     progress: Callable[[AddressReport], None] | None = None,
                     ) -> tuple[list[AddressReport], Check | None]:
-    """Every form of every platform in one throwaway browser context (no profile, no cookies kept),
-    behind the same network policy as `assist fill`. Returns the reports, or a failed Check."""
+    """Every form of the registry (of `platforms` when given) in one throwaway browser context (no
+    profile, no cookies kept), behind the same network policy as `assist fill`. Returns the
+    reports, or a failed Check."""
     from meta_optout_assist.browser import network
+    from meta_optout_assist.site import registry
     from meta_optout_assist.site import selectors as selector_data
 
+    wanted = set(platforms) if platforms else None
     try:
-        selectors = [selector_data.load(p, selectors_dir) for p in platforms]
+        selectors = [selector_data.load(f, selectors_dir) for f in registry.load(selectors_dir).forms
+                     if wanted is None or wanted & set(f.platforms)]
     except AssistError as err:
         return [], Check("Live check", FAIL, err.message, err.hint or "")
+    if not selectors:
+        asked = ", ".join(sorted(wanted or ()))
+        return [], Check("Live check", FAIL, f"no form in the registry for --platform {asked}",
+                         "`assist forms --country CC` lists the forms and their platforms")
     network.install(context, network.NetworkPolicy(tuple(selectors[0].allowed_hosts), base_url))
     page = context.new_page()
     reports: list[AddressReport] = []
     for sel in selectors:
-        for form_name in sel.forms:
-            reports += live_check(page, sel, form_name, base_url=base_url, page_timeout_ms=page_timeout_ms,
-                                  progress=progress)
+        reports += live_check(page, sel, base_url=base_url, page_timeout_ms=page_timeout_ms, progress=progress)
     return reports, None
 
 

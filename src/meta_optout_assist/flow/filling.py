@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meta_optout_assist import __version__
-from meta_optout_assist.errors import Aborted, AssistError, ExitCode
+from meta_optout_assist.errors import Aborted, AssistError, ExitCode, InternalError, Interrupted
 from meta_optout_assist.pages.base import Flow, Outcome
 from meta_optout_assist.site import selectors as selector_data
 from meta_optout_assist.store.journal import Journal, State
@@ -83,11 +83,6 @@ class FillResult:
             "receipt_dir": self.receipt_dir, "message": self.message, "hint": self.hint,
             "diagnostics_dir": self.diagnostics, "trace_file": self.trace_file,
         }
-
-
-def selectors_platform(request: FillRequest) -> str:
-    """The third-party form lives on facebook.com for both platforms."""
-    return "facebook" if request.form == "third-party" else request.platform
 
 
 class Recorder:
@@ -190,8 +185,8 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
     from meta_optout_assist.flow.runner import Runner
     from meta_optout_assist.site import urls
 
-    sel = selector_data.load(selectors_platform(request), options.selectors_dir)
-    form = sel.form(request.form)
+    sel = selector_data.load_site(request.platform, request.form, options.selectors_dir)
+    form = sel.form
     journal = None if options.dry_run else Journal(options.data_dir)
     record = None
     if journal is not None:
@@ -223,7 +218,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                     network.install(context, policy)
                     page = context.pages[0] if context.pages else context.new_page()
                     flow = Flow(
-                        page=page, sel=sel, form_name=request.form, request=request, ui=ui,
+                        page=page, sel=sel, request=request, ui=ui,
                         hooks=recorder, locale=request.locale or "en", base_url=options.base_url,
                         wait_timeout_ms=options.wait_timeout_s * 1000,
                         page_timeout_ms=options.page_timeout_s * 1000,
@@ -244,18 +239,13 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
             if closed is None:
                 raise
             raise closed from None
-    except AssistError as err:
+    except (AssistError, KeyboardInterrupt, Exception) as caught:
+        err = _as_assist_error(caught)
         fail(State.ABORTED if err.exit_code == ExitCode.ABORTED else State.FAILED, err.message)
-        err.record_id = record.id if record else None  # type: ignore[attr-defined]
-        raise
-    except KeyboardInterrupt as err:
-        fail(State.ABORTED, "interrupted (Ctrl-C)")
-        err.record_id = record.id if record else None  # type: ignore[attr-defined]
-        raise
-    except Exception as err:
-        fail(State.FAILED, f"internal error: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}")
-        err.record_id = record.id if record else None  # type: ignore[attr-defined]
-        raise
+        err.record_id = record.id if record else None
+        if err is caught:
+            raise
+        raise err from caught
     trace_file = str(trace) if trace is not None else None
     if outcome is Outcome.DRY_RUN:
         return FillResult(request, "dry-run", 0, "filled but not sent (dry run)", trace_file=trace_file)
@@ -266,23 +256,23 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
     )
 
 
-def _failed(request: FillRequest, err: Exception, trace: Path | None) -> FillResult:
-    """A form that did not go through, as a result (the error's exit code and words)."""
+def _as_assist_error(err: BaseException) -> AssistError:
+    """Every way a form can end badly, as the domain error it is: Ctrl-C is an interruption, what
+    the tool did not foresee an internal error (a bug)."""
     if isinstance(err, AssistError):
-        diag = getattr(err, "diagnostics", None)
-        return FillResult(
-            request, _OUTCOME_OF.get(err.exit_code, "failed"), int(err.exit_code), err.message,
-            record_id=getattr(err, "record_id", None), hint=err.hint,
-            diagnostics=str(diag) if diag else None,
-            trace_file=str(trace) if trace is not None and trace.exists() else None,
-        )
-    first = str(err).splitlines()[0] if str(err) else ""
+        return err
+    if isinstance(err, KeyboardInterrupt):
+        return Interrupted()
+    return InternalError(err)
+
+
+def _failed(request: FillRequest, err: AssistError, trace: Path | None) -> FillResult:
+    """A form that did not go through, as a result (the error's exit code and words)."""
+    diag = getattr(err, "diagnostics", None)
     return FillResult(
-        request, "error", int(ExitCode.PAGE_NOT_UNDERSTOOD),
-        f"internal error ({type(err).__name__}: {first})",
-        record_id=getattr(err, "record_id", None),
-        hint="this is a bug in assist: please report it with the lines above; the other accounts "
-        "and platforms were still tried",
+        request, "error" if isinstance(err, InternalError) else _OUTCOME_OF.get(err.exit_code, "failed"),
+        int(err.exit_code), err.message, record_id=err.record_id, hint=err.hint,
+        diagnostics=str(diag) if diag else None,
         trace_file=str(trace) if trace is not None and trace.exists() else None,
     )
 
@@ -299,9 +289,9 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
     several = len(requests) > 1
     results: list[FillResult] = []
 
-    def stop_here(index: int, err: BaseException, code: int, message: str) -> None:
-        results.append(FillResult(requests[index], "aborted", code, message,
-                                  record_id=getattr(err, "record_id", None)))
+    def stop_here(index: int, err: AssistError) -> None:
+        code, message = int(ExitCode.ABORTED), "interrupted (Ctrl-C)"
+        results.append(FillResult(requests[index], "aborted", code, message, record_id=err.record_id))
         results.extend(FillResult(r, "not-started", code, f"not started: {message}")
                        for r in requests[index + 1:])
 
@@ -317,22 +307,20 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
                 trace = trace_path(options.trace, request, several) if options.trace else None
                 try:
                     results.append(fill_one(pw, choice, request, options, ui, trace, interrupted))
-                except KeyboardInterrupt as err:
-                    stop_here(index, err, int(ExitCode.ABORTED), "interrupted (Ctrl-C)")
-                    break
-                except Exception as err:  # noqa: BLE001 - one form's failure never stops the others
-                    if interrupted():
-                        stop_here(index, err, int(ExitCode.ABORTED), "interrupted (Ctrl-C)")
+                except (KeyboardInterrupt, Exception) as caught:  # one form's failure never stops the others
+                    err = _as_assist_error(caught)
+                    if isinstance(err, Interrupted) or interrupted():
+                        stop_here(index, err)
                         break
                     result = _failed(request, err, trace)
-                    if not isinstance(err, AssistError):
+                    if isinstance(err, InternalError):
                         import traceback
 
-                        traceback.print_exc(file=sys.stderr)
+                        traceback.print_exception(err.cause, file=sys.stderr)
                     ui.failure(result.message, hint=result.hint, diagnostics=result.diagnostics,
                                where=f"{request.account} · {request.platform}" if several else None)
                     results.append(result)
-                    if _driver_gone(err):  # nothing more can run in this Playwright
+                    if isinstance(err, InternalError) and _driver_gone(err.cause):  # nothing more can run
                         results.extend(FillResult(r, "not-started", result.exit_code,
                                                   "not started: Playwright's driver stopped")
                                        for r in requests[index + 1:])

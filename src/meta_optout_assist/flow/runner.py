@@ -116,7 +116,8 @@ class Runner:
         self.diagnostics = diagnostics
         form = flow.form
         self.addresses = [urls.rewrite(a, flow.base_url) for a in form.addresses]
-        self.fallbacks = [urls.rewrite(a, flow.base_url) for a in form.privacy_centre]
+        route = form.privacy_centre
+        self.fallbacks = [urls.rewrite(a, flow.base_url) for a in (route.addresses if route else ())]
         self.known_paths = {urls.path_of(u) for u in (
             *self.addresses, *self.fallbacks,
             *(urls.rewrite(a, flow.base_url) for a in form.gate_addresses),

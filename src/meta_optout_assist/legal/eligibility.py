@@ -1,30 +1,33 @@
 """Which of Meta's AI forms a person may use, given the country they live in.
 
-Meta offers the user objection form only in the EU, the EEA and the UK; the third-party
-information form is open to everyone. The country lists live in data/eligibility.yaml because
-Meta changes them, and the advice text tells the person which `assist fill` command to run.
+Each form in the registry (selectors/forms/*.yaml) names the regions it is offered in; the
+countries of each region, with their sources and certainty, and advice per country live in
+data/eligibility.yaml, because Meta changes them. The advice says which `assist fill` command to run,
+written from the registry too, so a new form is advised on without a change here.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from meta_optout_assist.legal.countries import country_name, normalize_code, read_validated
 
-Region = Literal["EU", "EEA", "UK"]
-FormKey = Literal["objection", "third-party"]
+if TYPE_CHECKING:
+    from meta_optout_assist.site.schema import FormEntry
 
+ANYWHERE = "anywhere"
 
 
 @dataclass(frozen=True)
 class FormAdvice:
-    """One form, whether this person may use it, and what to run."""
+    """One kind of form (`--form`), whether this person may use it, and what to run."""
 
-    form: FormKey
+    form: str
     title: str
-    platforms: tuple[str, ...]
+    platforms: tuple[str, ...]  # the sites its forms are on
     eligible: bool
     how: str
     note: str | None = None
@@ -34,7 +37,7 @@ class FormAdvice:
 @functools.cache
 def _schema() -> Any:
     # pydantic is imported here, not at module import: `assist --help` must stay fast.
-    from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+    from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
     def code(value: str) -> str:
         if not isinstance(value, str) or normalize_code(value) != value:
@@ -44,41 +47,27 @@ def _schema() -> Any:
     class Strict(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)
 
-    class Objection(Strict):
-        title: str
-        platforms: tuple[Literal["facebook", "instagram"], ...]
-        regions: tuple[Region, ...]
-        how_eligible: str
-        how_not_eligible: str
+    class Region(Strict):
+        name: str
+        countries: tuple[str, ...]
+        certainty: str
+        source: str
 
-    class ThirdParty(Strict):
-        title: str
-        platforms: tuple[Literal["facebook", "instagram"], ...]
-        regions: Literal["all"]
-        how: str
-
-    class Forms(Strict):
-        objection: Objection
-        third_party: ThirdParty = Field(alias="third-party")
+        @field_validator("countries")
+        @classmethod
+        def _codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(code(item) for item in value)
 
     class CountryAdvice(Strict):
+        form: str = "objection"  # the --form it is about
         note: str | None = None
         warning: str | None = None
 
     class EligibilityFile(Strict):
-        regions: dict[Region, tuple[str, ...]]
+        regions: dict[str, Region]
         territories: dict[str, str] = {}
-        forms: Forms
         countries: dict[str, CountryAdvice] = {}
         territory_note: str
-
-        @field_validator("regions")
-        @classmethod
-        def _region_codes(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-            for codes in value.values():
-                for item in codes:
-                    code(item)
-            return value
 
         @field_validator("territories", "countries")
         @classmethod
@@ -90,11 +79,11 @@ def _schema() -> Any:
         @model_validator(mode="after")
         def _consistent(self) -> EligibilityFile:
             seen: dict[str, str] = {}
-            for region, codes in self.regions.items():
-                for item in codes:
+            for name, region in self.regions.items():
+                for item in region.countries:
                     if item in seen:
-                        raise ValueError(f"{item} is listed in both {seen[item]} and {region}")
-                    seen[item] = region
+                        raise ValueError(f"{item} is listed in both {seen[item]} and {name}")
+                    seen[item] = name
             for place, parent in self.territories.items():
                 if parent not in seen:
                     raise ValueError(f"territories.{place}: parent {parent} is in no region")
@@ -110,28 +99,89 @@ def _data() -> Any:
     return read_validated(_schema(), "eligibility.yaml")
 
 
+def _forms(selectors_dir: Path | None = None) -> tuple[FormEntry, ...]:
+    from meta_optout_assist.errors import SelectorsError
+    from meta_optout_assist.site import registry
+
+    forms = registry.load(selectors_dir).forms
+    known = {*_data().regions, ANYWHERE}
+    for f in forms:
+        unknown = [r for r in f.regions if r not in known]
+        if unknown:
+            raise SelectorsError(f"forms/{f.id}.yaml: key `regions`: unknown region {unknown[0]!r} "
+                                 f"(known: {', '.join(sorted(known))})")
+    return forms
+
+
 def country_for_form(code: str) -> str:
     """The country to pick in a form's list: the parent country for Réunion, Åland and the like."""
     alpha2 = normalize_code(code)
     return _data().territories.get(alpha2, alpha2)
 
 
-def region_of(code: str) -> Region | None:
-    """The region (EU, EEA or UK) where the person lives, None anywhere else."""
+def region_of(code: str) -> str | None:
+    """The region (EU, EEA, UK…) where the person lives, None anywhere else."""
     alpha2 = country_for_form(code)
-    for region, codes in _data().regions.items():
-        if alpha2 in codes:
-            return region
+    for name, region in _data().regions.items():
+        if alpha2 in region.countries:
+            return name
     return None
 
 
+def may_use(form: FormEntry, code: str) -> bool:
+    """Whether Meta offers this form to someone living in that country."""
+    return ANYWHERE in form.regions or region_of(code) in form.regions
+
+
 def is_objection_eligible(code: str) -> bool:
-    """Whether Meta offers this person the user objection form (EU, EEA and UK residents)."""
-    return region_of(code) in _data().forms.objection.regions
+    """Whether Meta offers this person an objection form on any platform."""
+    return any(may_use(f, code) for f in _forms() if f.form == "objection")
 
 
-def forms_for(code: str) -> list[FormAdvice]:
-    """Both forms, in the order to use them, each saying whether and how this person can use it."""
+def _regions_in_words(names: list[str]) -> str:
+    words = [_data().regions[n].name for n in names if n in _data().regions]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _command(platform: str, form: FormEntry, code: str) -> str:
+    from meta_optout_assist.inputs import INPUT_FLAGS
+
+    flags = [f"--platform {platform}"] + ([f"--form {form.form}"] if form.form != "objection" else [])
+    flags.append(f"--country {code}")
+    flags += [INPUT_FLAGS[n][0] for n in form.required_inputs if n not in ("email", "country", "reason")]
+    return f"`assist fill {' '.join(flags)}`"
+
+
+def _steps(form: FormEntry) -> str:
+    yours = (["log in"] if form.login == "required" else []) + \
+        (["type the code Meta emails you"] if "code" in form.verification else []) + \
+        (["open the link Meta emails you"] if "link" in form.verification else [])
+    you = f"you {' and '.join(yours)}; " if yours else ""
+    return f"A browser opens: {you}the tool fills in the rest, sends it when you confirm and keeps a receipt."
+
+
+def _how_eligible(forms: list[FormEntry], code: str) -> str:
+    first = forms[0]
+    plan = [(p, f) for f in forms for p in (f.platforms[:1] if f.once else f.platforms)]
+    text = f"Run {_command(plan[0][0], first, code)}"
+    lengths = [f"{n}: {s.min_length} characters at least" for n, s in first.inputs.items() if s.min_length]
+    if lengths:
+        text += f" ({'; '.join(lengths)})"
+    others = [p for p, _ in plan[1:]]
+    if others:
+        text += ", and again with " + ", ".join(f"`--platform {p}`" for p in others) + \
+            " for each account you have there (one run per account)"
+    text += "."
+    reason = first.inputs.get("reason")
+    if reason is not None:
+        text += (" Add `--reason-template art21-particular-situation` (`assist reasons` lists them) or "
+                 "`--reason TEXT`" + (": the form asks why." if reason.required else " in case the form asks why."))
+    return " ".join(part for part in (text, _steps(first), first.about) if part)
+
+
+def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
+    """Every kind of form in the registry, in its order, each saying whether and how this person
+    can use it."""
     data = _data()
     alpha2 = normalize_code(code)
     form_code = country_for_form(alpha2)
@@ -139,31 +189,28 @@ def forms_for(code: str) -> list[FormAdvice]:
     territory = None
     if form_code != alpha2:
         territory = data.territory_note.replace("{place}", country_name(alpha2)).replace(
-            "{parent}", country_name(form_code)
-        )
-    note = " ".join(part for part in (territory, advice.note if advice else None) if part)
+            "{parent}", country_name(form_code))
 
-    objection = data.forms.objection
-    eligible = is_objection_eligible(alpha2)
-    third = data.forms.third_party
-    return [
-        FormAdvice(
-            form="objection",
-            title=objection.title,
-            platforms=tuple(objection.platforms),
-            eligible=eligible,
-            how=(objection.how_eligible if eligible else objection.how_not_eligible).replace(
-                "{code}", form_code
-            ),
-            note=note or None,
-            warning=advice.warning if advice and eligible else None,
-        ),
-        FormAdvice(
-            form="third-party",
-            title=third.title,
-            platforms=tuple(third.platforms),
-            eligible=True,
-            how=third.how.replace("{code}", form_code),
-            note=territory,
-        ),
-    ]
+    forms = _forms(selectors_dir)
+    kinds = list(dict.fromkeys(f.form for f in forms))
+    usable = {k: [f for f in forms if f.form == k and may_use(f, alpha2)] for k in kinds}
+    out = []
+    for kind in kinds:
+        of_kind = [f for f in forms if f.form == kind]
+        ok = usable[kind]
+        if ok:
+            how = _how_eligible(ok, form_code)
+        else:
+            regions = list(dict.fromkeys(r for f in of_kind for r in f.regions))
+            instead = [k for k in kinds if usable[k]]
+            how = (f"Meta offers this form only to people who live in {_regions_in_words(regions)}, so it "
+                   "is not available where you live."
+                   + (f" Use the {instead[0]} form instead." if instead else ""))
+        out.append(FormAdvice(
+            form=kind, title=of_kind[0].title_in("en"),
+            platforms=tuple(dict.fromkeys(f.site for f in of_kind)), eligible=bool(ok), how=how,
+            note=" ".join(p for p in (territory, advice.note if advice and advice.form == kind else None)
+                          if p) or None,
+            warning=advice.warning if advice and ok and advice.form == kind else None,
+        ))
+    return out

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
     from meta_optout_assist.inputs import FillRequest
-    from meta_optout_assist.site.selectors import FormSpec, Selectors, Strategy
+    from meta_optout_assist.site.schema import FormEntry, Strategy
+    from meta_optout_assist.site.selectors import Selectors
     from meta_optout_assist.ui.progress import UI
 
 
@@ -39,7 +40,6 @@ class Flow:
 
     page: Page
     sel: Selectors
-    form_name: str
     request: FillRequest
     ui: UI
     hooks: Hooks
@@ -66,8 +66,13 @@ class Flow:
     language_seen: tuple[str, str] | None = None
 
     @property
-    def form(self) -> FormSpec:
-        return self.sel.form(self.form_name)
+    def form(self) -> FormEntry:
+        return self.sel.form
+
+    @property
+    def form_name(self) -> str:
+        """The --form value of the form being filled: objection, third-party…"""
+        return self.sel.form.form
 
     def locators(self, key: str) -> list[Strategy]:
         return self.sel.locators[key]

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit, urlunsplit
 from meta_optout_assist.errors import BadInput
 
 BASE_URL_ENV = "ASSIST_BASE_URL"
-META_HOSTS = ("facebook.com", "instagram.com")
 
 
 def check_base_url(value: str | None) -> str | None:
@@ -31,7 +30,10 @@ def check_base_url(value: str | None) -> str | None:
 
 
 def _is_meta_host(host: str) -> bool:
-    return any(host == h or host.endswith("." + h) for h in META_HOSTS)
+    """A host of Meta's (selectors/common.yaml `allowed_hosts`), or a subdomain of one."""
+    from meta_optout_assist.site.selectors import common_file
+
+    return any(host == h or host.endswith("." + h) for h in common_file().allowed_hosts)
 
 
 def rewrite(url: str, base_url: str | None) -> str:
@@ -48,10 +50,6 @@ def rewrite(url: str, base_url: str | None) -> str:
 def path_of(url: str) -> str:
     path = urlsplit(url).path or "/"
     return path.rstrip("/") or "/"
-
-
-def same_path(a: str, b: str) -> bool:
-    return path_of(a) == path_of(b)
 
 
 def is_platform_page(url: str, hosts: list[str], base_url: str | None) -> bool:

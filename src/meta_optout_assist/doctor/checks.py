@@ -551,7 +551,7 @@ def _check_form_address(flow: Flow, report: AddressReport) -> None:
 
 
 def _check_fields(flow: Flow, report: AddressReport) -> None:
-    from meta_optout_assist.doctor import diagnostics
+    from meta_optout_assist.doctor.survey import recognised_fields
     from meta_optout_assist.pages import form as form_page
     from meta_optout_assist.site import locate
 
@@ -570,7 +570,7 @@ def _check_fields(flow: Flow, report: AddressReport) -> None:
                 revealed = f" (chose «{choice}» to show the rest; nothing typed, nothing sent)"
         except Exception as err:  # noqa: BLE001 - reported below as the fields not found
             revealed = f" (choosing «{choice}» did not show the rest: {_first_line(err)})"
-    report.fields = diagnostics.recognised_fields(flow)
+    report.fields = recognised_fields(flow)
     found = [k for k, f in report.fields.items() if f["found"]]
     missing = [k for k, f in report.fields.items() if not f["found"]]
     fallback = [f"{k} ({f['way']}. way: {f['how']})" for k, f in report.fields.items()

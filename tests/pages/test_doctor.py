@@ -16,6 +16,9 @@ from keyring.backends import fail
 
 from meta_optout_assist.browser.launch import choose as choose_browser
 from meta_optout_assist.doctor import checks as doctor
+from meta_optout_assist.doctor import data_folder, live
+from meta_optout_assist.doctor.address import AddressReport, check_address
+from meta_optout_assist.doctor.verdict import Check
 from meta_optout_assist.pages.form import ContactForm
 from meta_optout_assist.site import selectors as selector_data
 from meta_optout_assist.site.urls import path_of
@@ -65,35 +68,35 @@ def _private_tree(root: Path) -> Path:
 
 
 def test_data_dir_missing_is_fine_and_not_created(tmp_path):
-    check = doctor.check_data_dir(tmp_path / "nope", "--data-dir")
+    check = data_folder.check_data_dir(tmp_path / "nope", "--data-dir")
     assert check.status == "ok" and "not created yet" in check.detail
     assert not (tmp_path / "nope").exists()
 
 
 def test_data_dir_private_then_loose_then_exposed(tmp_path):
     root = _private_tree(tmp_path / "data")
-    assert doctor.check_data_dir(root, "--data-dir").status == "ok"
+    assert data_folder.check_data_dir(root, "--data-dir").status == "ok"
 
     # A file looser than 0600 inside the 0700 folder: nobody else can reach it, but say so.
     os.chmod(root / "journal.jsonl", 0o644)
-    loose = doctor.check_data_dir(root, "--data-dir")
+    loose = data_folder.check_data_dir(root, "--data-dir")
     assert loose.status == "warn" and "journal.jsonl (0644)" in loose.detail
     assert "chmod -R go-rwx" in loose.todo
 
     # The folder itself opened up: the journal is readable by others now; the browser profile
     # (0700) still shields Chromium's files.
     os.chmod(root, 0o755)
-    exposed = doctor.check_data_dir(root, "--data-dir")
+    exposed = data_folder.check_data_dir(root, "--data-dir")
     assert exposed.status == "fail"
     assert "journal.jsonl (0644)" in exposed.data["exposed"] and "./ (0755)" in exposed.data["exposed"]
     assert not any("Local State" in p for p in exposed.data["exposed"] + exposed.data["loose"])
 
 
 def test_browser_profiles_are_listed(tmp_path):
-    assert doctor.check_browser_profiles(tmp_path).detail == "none kept yet"
+    assert data_folder.check_browser_profiles(tmp_path).detail == "none kept yet"
     root = _private_tree(tmp_path / "data")
     (root / "browser-profiles" / "work--instagram").mkdir(mode=0o700)
-    check = doctor.check_browser_profiles(root)
+    check = data_folder.check_browser_profiles(root)
     assert [p["name"] for p in check.data["profiles"]] == ["default--facebook", "work--instagram"]
     assert "logins" in check.detail and "assist forget" in check.todo
 
@@ -194,9 +197,9 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, p
 def test_the_report_is_a_table_with_what_to_do(capsys):
     from meta_optout_assist.cli.doctor import _print
 
-    checks = [doctor.Check("Keyring", "warn", "no keyring backend", "use --email"),
-              doctor.Check("Browser", "ok", "Chromium 1.2.3")]
-    reports = [doctor.AddressReport("facebook", "objection", "form", "http://h/help/contact/1", status="warn",
+    checks = [Check("Keyring", "warn", "no keyring backend", "use --email"),
+              Check("Browser", "ok", "Chromium 1.2.3")]
+    reports = [AddressReport("facebook", "objection", "form", "http://h/help/contact/1", status="warn",
                                     outcome="gone", http_status=404, detail="no longer answers",
                                     todo="fill skips it")]
     _print(checks, reports, failed=False)
@@ -218,13 +221,13 @@ def test_platform_needs_live(capsys):
 
 def _live(page, site, platform="facebook", form="objection", timeout_ms=5000):
     sel = selector_data.load(platform)
-    return {path_of(r.address): r for r in doctor.live_check(
+    return {path_of(r.address): r for r in live.live_check(
         page, sel, form, base_url=site.base_url, page_timeout_ms=timeout_ms)}
 
 
 def _one(page, site, path, kind="form", timeout_ms=5000):
-    flow = doctor.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, timeout_ms)
-    return doctor.check_address(flow, kind, site.base_url + path)
+    flow = live.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, timeout_ms)
+    return check_address(flow, kind, site.base_url + path)
 
 
 def test_login_wall_is_reported_as_login_needed(site, page):
@@ -265,7 +268,7 @@ def test_a_doctor_flow_cannot_type_or_send(site, page):
     """The flow the doctor drives has nothing to type: the form's own act() fails before typing."""
     site.configure(cookie_banner="none", require_login=False)
     page.goto(f"{site.base_url}/help/contact/{FB_OBJECTION[0]}")
-    flow = doctor.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, 3000)
+    flow = live.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, 3000)
     with pytest.raises(AssertionError, match="never types"):
         ContactForm().act(flow)
     with pytest.raises(AssertionError, match="never sends"):

@@ -128,6 +128,19 @@ def test_selectors_age_and_source(tmp_path, monkeypatch):
     assert from_env[0].data["source"] == "ASSIST_SELECTORS" and from_env[0].data["age_days"] == 10
 
 
+@pytest.mark.parametrize("written", ['last_verified: "2025-03-01"', "last_verified: 2025-03-01",
+                                     '"last_verified": 2025-03-01', "last_verified: 2025-03-01T00:00:00"])
+def test_selectors_age_counts_from_the_older_of_common_and_the_platform_file(tmp_path, written):
+    """common.yaml verified before facebook.yaml: the age is common's, however YAML writes its date."""
+    copy = _selectors_copy(tmp_path, "2025-06-15")
+    common = copy / "common.yaml"
+    common.write_text(re.sub(r"^last_verified:.*$", written, common.read_text(encoding="utf-8"), flags=re.MULTILINE),
+                      encoding="utf-8")
+    check = doctor.check_selectors(copy, ["facebook"], today=dt.date(2025, 7, 1))[0]
+    assert check.status == "ok", check.detail
+    assert check.data["last_verified"] == "2025-03-01" and check.data["age_days"] == 122
+
+
 def test_broken_selectors_fail_naming_the_file(tmp_path):
     copy = _selectors_copy(tmp_path / "a")
     (copy / "facebook.yaml").write_text("schema_version: 1\nplatform: [oops\n", encoding="utf-8")

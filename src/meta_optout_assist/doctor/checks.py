@@ -196,18 +196,20 @@ def check_selectors(directory: Path | None, platforms: Iterable[str] = ("faceboo
 
 
 def _common_verified(folder: Path) -> dt.date:
-    """common.yaml's own last_verified (load() has validated the file already, so its top-level
-    line is enough; the full parse is the fallback)."""
+    """common.yaml's own last_verified. load() has validated the file already, so its top-level
+    line is enough; a file written otherwise (a quoted key, a flow mapping) is read whole, and the
+    value converted as the schema converts a date."""
     import re
 
-    from meta_optout_assist.site import selectors as selector_data
-
-    path = folder / "common.yaml"
-    m = re.search(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})\b", path.read_text(encoding="utf-8"), re.MULTILINE)
+    text = (folder / "common.yaml").read_text(encoding="utf-8")
+    m = re.search(r"^last_verified:\s*['\"]?(\d{4}-\d{2}-\d{2})\b", text, re.MULTILINE)
     if m:
         return dt.date.fromisoformat(m.group(1))
-    common = selector_data._validate(selector_data.CommonFile, selector_data._read_yaml(path), path)
-    return common.last_verified  # type: ignore[attr-defined]
+    from pydantic import TypeAdapter
+
+    from meta_optout_assist.site.yaml_text import safe_load
+
+    return TypeAdapter(dt.date).validate_python(safe_load(text)["last_verified"])
 
 
 # -- all static checks -------------------------------------------------------------------------------

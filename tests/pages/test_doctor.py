@@ -37,6 +37,38 @@ def test_python_too_old_fails():
     assert doctor.check_python((3, 12, 0)).status == "ok"
 
 
+def test_playwright_minimum_is_the_one_pyproject_declares():
+    """Read from the installed metadata, so it follows pyproject.toml instead of a copy in the code."""
+    pyproject = (Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    declared = re.search(r'"playwright>=([\d.]+)"', pyproject).group(1)
+    assert doctor.declared_minimum("playwright") == tuple(int(p) for p in declared.split("."))
+
+
+def test_declared_minimum_reads_requirement_strings():
+    requirements = ["PyYAML >= 6.0", "playwright[extra]>=1.51,<2; python_version >= '3.10'",
+                    "pytest>=8.0; extra == 'test'", "keyring~=24.1", "rich"]
+    assert doctor.declared_minimum("playwright", requirements) == (1, 51)
+    assert doctor.declared_minimum("pyyaml", requirements) == (6, 0)
+    assert doctor.declared_minimum("keyring", requirements) == (24, 1)
+    assert doctor.declared_minimum("pytest", requirements) is None  # the test extra, not the tool's own
+    assert doctor.declared_minimum("rich", requirements) is None
+
+
+def test_playwright_older_than_declared_warns_and_unknown_minimum_is_not_guessed(monkeypatch):
+    old = doctor.check_playwright(minimum=(99, 0))
+    assert old.status == "warn" and "older than 99.0" in old.detail
+    assert old.todo == "pip install 'playwright>=99.0'"
+
+    import importlib.metadata
+
+    def no_metadata(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "requires", no_metadata)  # run from a source tree, uninstalled
+    assert doctor.declared_minimum("playwright") is None
+    assert doctor.check_playwright().status == "ok"
+
+
 def test_display():
     linux_none = doctor.check_display({}, "linux")
     assert linux_none.status == "warn"

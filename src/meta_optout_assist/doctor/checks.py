@@ -24,8 +24,8 @@ from meta_optout_assist.errors import AssistError
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Playwright
 
+DISTRIBUTION = "meta-optout-assist"  # pyproject.toml: [project] name
 MIN_PYTHON = (3, 10)  # pyproject.toml: requires-python
-MIN_PLAYWRIGHT = (1, 44)  # pyproject.toml: playwright>=1.44
 STALE_AFTER_DAYS = 180
 
 
@@ -52,7 +52,34 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check_playwright() -> Check:
+def declared_minimum(package: str, requirements: list[str] | None = None) -> tuple[int, ...] | None:
+    """The lowest version of `package` this tool declares in pyproject.toml, as its installed
+    metadata records it; None when that metadata cannot be read (a source tree run uninstalled).
+
+    `requirements`: the requirement strings to read instead of the installed ones (for tests).
+    """
+    import re
+    from importlib.metadata import PackageNotFoundError, requires
+
+    if requirements is None:
+        try:
+            requirements = requires(DISTRIBUTION) or []
+        except PackageNotFoundError:
+            return None
+    wanted = re.sub(r"[-_.]+", "-", package).lower()
+    bounds = []
+    for line in requirements:
+        spec, _, marker = line.partition(";")
+        m = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?(.*)", spec)
+        if not m or re.sub(r"[-_.]+", "-", m.group(1)).lower() != wanted or "extra" in marker:
+            continue
+        bounds += [_version_tuple(v) for v in re.findall(r"(?:>=|~=|==)\s*([0-9][0-9.]*)", m.group(2))]
+    return max(bounds, default=None)
+
+
+def check_playwright(minimum: tuple[int, ...] | None = None) -> Check:
+    """Importable, and at least the version pyproject.toml asks for (`minimum`: that version,
+    read from the installed metadata unless given)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -64,8 +91,9 @@ def check_playwright() -> Check:
         found = version("playwright")
     except PackageNotFoundError:
         return Check("Playwright", WARN, "importable, but its version is unknown")
-    if _version_tuple(found) < MIN_PLAYWRIGHT:
-        need = ".".join(map(str, MIN_PLAYWRIGHT))
+    minimum = minimum or declared_minimum("playwright")
+    if minimum is not None and _version_tuple(found) < minimum:
+        need = ".".join(map(str, minimum))
         return Check("Playwright", WARN, f"{found}: older than {need}, the oldest version tested",
                      f"pip install 'playwright>={need}'", {"version": found})
     return Check("Playwright", OK, found, data={"version": found})

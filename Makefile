@@ -24,7 +24,7 @@ test: install
 demo: install
 	$(PY) scripts/demo.py
 
-# Benchmark figures, printed and appended to BENCHMARKS.md (about 3 minutes; BENCH_ARGS=--skip-suite is quicker).
+# Benchmark figures, printed and written to BENCHMARKS.md's "Latest run" (about 3 minutes; BENCH_ARGS=--skip-suite is quicker).
 bench: install
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 

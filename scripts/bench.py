@@ -1,4 +1,5 @@
-"""`make bench`: how fast `assist` is, printed and appended to BENCHMARKS.md. A benchmark, not a test.
+"""`make bench`: how fast `assist` is, printed and written to BENCHMARKS.md as its "Latest run" section
+(in place of the previous run's; --no-append prints only). A benchmark, not a test.
 
 Bounded (180 s on 2 cores, the test suite gets what is left; --skip-suite saves ~1.5 min), no network:
   a. start-up: `assist --help` (the installed script, else `python -m meta_optout_assist`), median of
@@ -675,7 +676,7 @@ def report(m: dict, a: dict | None, b: dict | None, cli: dict | None, c: dict | 
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     chromium = f", Chromium {b['chromium']} (headless: {b['browser']})" if b else ""
     end_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    out = [f"## Run of {now}", "",
+    out = [f"{LATEST} ({now})", "",
            f"Machine: {m['cores']} cores ({m['cpu']}), {m['os']}; Python {m['python']}, "
            f"Playwright {m['playwright']}{chromium}. Load average at the start "
            f"{m['load']:.1f}, at the end {end_load:.1f} (other work on the box slows every figure). "
@@ -769,18 +770,35 @@ def report(m: dict, a: dict | None, b: dict | None, cli: dict | None, c: dict | 
 
 HEADER = """# Benchmarks
 
-`make bench` (scripts/bench.py) appends one entry per run, newest last. Figures from a shared
-2-core box are noisy: compare ratios and orders of magnitude, not the third decimal.
-See the section "Findings" for what the figures mean and what to do about them.
+`make bench` (scripts/bench.py) puts its figures in the section "Latest run", in place of the
+previous run's. Figures from a shared 2-core box are noisy: compare ratios and orders of
+magnitude, not the third decimal.
 
 """
+LATEST = "## Latest run"
+
+
+def write_latest(path: Path, run: str) -> None:
+    """The run's section in place of the file's "Latest run" section (up to the next "## " heading,
+    or the end); added at the end when the file has none; the file started when there is none.
+    Earlier runs are in git log, not in the file."""
+    old = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    run = run.rstrip("\n") + "\n"
+    section = re.search(rf"^{re.escape(LATEST)}\b.*?(?=^## |\Z)", old, re.MULTILINE | re.DOTALL)
+    if section is None:
+        new = old.rstrip("\n") + "\n\n" + run
+    else:
+        after = old[section.end():]
+        new = old[:section.start()] + run + ("\n" + after if after else "")
+    path.write_text(new, encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="timed runs of one objection, each way (default 5)")
     parser.add_argument("--skip-suite", action="store_true", help="do not run the test suite")
-    parser.add_argument("--no-append", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    parser.add_argument("--no-append", action="store_true",
+                        help="print only; leave BENCHMARKS.md (its \"Latest run\" section) alone")
     parser.add_argument("--only", choices=["startup", "one", "many", "suite"], action="append",
                         help="run only these parts (repeatable)")
     args = parser.parse_args()
@@ -832,11 +850,8 @@ def main() -> int:
     text = report(m, a, b, cli, c, d, time.perf_counter() - began)
     print(text)
     if not args.no_append:
-        if not BENCHMARKS.exists():
-            BENCHMARKS.write_text(HEADER, encoding="utf-8")
-        with BENCHMARKS.open("a", encoding="utf-8") as f:
-            f.write("\n" + text)
-        log(f"Appended to {BENCHMARKS.relative_to(ROOT)}")
+        write_latest(BENCHMARKS, text)
+        log(f"Written to {BENCHMARKS.relative_to(ROOT)}, section \"Latest run\"")
     return 0
 
 

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meta_optout_assist.doctor import diagnostics
-from meta_optout_assist.doctor.diagnostics import MASK, mask, mask_html
+from meta_optout_assist.doctor.bundle import write_bundle
+from meta_optout_assist.doctor.masking import MASK, mask, mask_html
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.flow.runner import Runner
 from meta_optout_assist.site.urls import rewrite
@@ -161,7 +161,7 @@ def test_bundle_masks_a_prefilled_email_and_names_everywhere(site, page, tmp_pat
     flow.history += [f"goto {page.url}?email={quote(EMAIL, safe='')}", "form at /help/contact/712876720715583"]
     box = page.locator('input[name="email"]').bounding_box()
 
-    folder = diagnostics.write_bundle(flow, tmp_path / "data", "no known page state appeared")
+    folder = write_bundle(flow, tmp_path / "data", "no known page state appeared")
 
     assert folder is not None and folder.parent == tmp_path / "data" / "diagnostics"
     assert {p.name for p in folder.iterdir()} == BUNDLE_FILES
@@ -197,7 +197,7 @@ def test_page_not_understood_saves_a_bundle_through_the_runner(site, page, tmp_p
     site.configure(field_set="unknown", require_login=False, cookie_banner="none")
     flow = make_flow(page, site, page_timeout_ms=1000, wait_timeout_ms=1000, email=EMAIL)
     data_dir = tmp_path / "data"
-    runner = Runner(flow, lambda f, why: diagnostics.write_bundle(f, data_dir, why))
+    runner = Runner(flow, lambda f, why: write_bundle(f, data_dir, why))
     with pytest.raises(PageNotUnderstood) as caught:
         runner.run()
     folder = caught.value.diagnostics
@@ -218,12 +218,12 @@ def test_bundle_is_written_even_when_the_page_is_gone(site, context, tmp_path):
     page.goto(rewrite(FB_FORM, site.base_url))
     flow = make_flow(page, site, email=EMAIL)
     page.close()
-    folder = diagnostics.write_bundle(flow, tmp_path / "data", "the window was closed")
+    folder = write_bundle(flow, tmp_path / "data", "the window was closed")
     assert folder is not None
     names = {p.name for p in folder.iterdir()}
     assert {"page.html", "facts.json", "REPORT.txt"} <= names and "page.png" not in names
     _assert_private(folder)
     assert "Could not save everything" in (folder / "REPORT.txt").read_text(encoding="utf-8")
     # A second bundle in the same second gets its own folder.
-    again = diagnostics.write_bundle(flow, tmp_path / "data", "again")
+    again = write_bundle(flow, tmp_path / "data", "again")
     assert again is not None and again != folder

@@ -16,6 +16,9 @@ from keyring.backends import fail
 
 from meta_optout_assist.browser.launch import choose as choose_browser
 from meta_optout_assist.doctor import checks as doctor
+from meta_optout_assist.doctor import data_folder, live
+from meta_optout_assist.doctor.address import AddressReport, check_address
+from meta_optout_assist.doctor.verdict import Check
 from meta_optout_assist.pages.form import ContactForm
 from meta_optout_assist.site import files
 from meta_optout_assist.site import selectors as selector_data
@@ -34,6 +37,38 @@ IG_OBJECTION = ("767264225370182", "233964459562201")
 def test_python_too_old_fails():
     assert doctor.check_python((3, 9, 18)).status == "fail"
     assert doctor.check_python((3, 12, 0)).status == "ok"
+
+
+def test_playwright_minimum_is_the_one_pyproject_declares():
+    """Read from the installed metadata, so it follows pyproject.toml instead of a copy in the code."""
+    pyproject = (Path(__file__).parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    declared = re.search(r'"playwright>=([\d.]+)"', pyproject).group(1)
+    assert doctor.declared_minimum("playwright") == tuple(int(p) for p in declared.split("."))
+
+
+def test_declared_minimum_reads_requirement_strings():
+    requirements = ["PyYAML >= 6.0", "playwright[extra]>=1.51,<2; python_version >= '3.10'",
+                    "pytest>=8.0; extra == 'test'", "keyring~=24.1", "rich"]
+    assert doctor.declared_minimum("playwright", requirements) == (1, 51)
+    assert doctor.declared_minimum("pyyaml", requirements) == (6, 0)
+    assert doctor.declared_minimum("keyring", requirements) == (24, 1)
+    assert doctor.declared_minimum("pytest", requirements) is None  # the test extra, not the tool's own
+    assert doctor.declared_minimum("rich", requirements) is None
+
+
+def test_playwright_older_than_declared_warns_and_unknown_minimum_is_not_guessed(monkeypatch):
+    old = doctor.check_playwright(minimum=(99, 0))
+    assert old.status == "warn" and "older than 99.0" in old.detail
+    assert old.todo == "pip install 'playwright>=99.0'"
+
+    import importlib.metadata
+
+    def no_metadata(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "requires", no_metadata)  # run from a source tree, uninstalled
+    assert doctor.declared_minimum("playwright") is None
+    assert doctor.check_playwright().status == "ok"
 
 
 def test_display():
@@ -67,35 +102,35 @@ def _private_tree(root: Path) -> Path:
 
 
 def test_data_dir_missing_is_fine_and_not_created(tmp_path):
-    check = doctor.check_data_dir(tmp_path / "nope", "--data-dir")
+    check = data_folder.check_data_dir(tmp_path / "nope", "--data-dir")
     assert check.status == "ok" and "not created yet" in check.detail
     assert not (tmp_path / "nope").exists()
 
 
 def test_data_dir_private_then_loose_then_exposed(tmp_path):
     root = _private_tree(tmp_path / "data")
-    assert doctor.check_data_dir(root, "--data-dir").status == "ok"
+    assert data_folder.check_data_dir(root, "--data-dir").status == "ok"
 
     # A file looser than 0600 inside the 0700 folder: nobody else can reach it, but say so.
     os.chmod(root / "journal.jsonl", 0o644)
-    loose = doctor.check_data_dir(root, "--data-dir")
+    loose = data_folder.check_data_dir(root, "--data-dir")
     assert loose.status == "warn" and "journal.jsonl (0644)" in loose.detail
     assert "chmod -R go-rwx" in loose.todo
 
     # The folder itself opened up: the journal is readable by others now; the browser profile
     # (0700) still shields Chromium's files.
     os.chmod(root, 0o755)
-    exposed = doctor.check_data_dir(root, "--data-dir")
+    exposed = data_folder.check_data_dir(root, "--data-dir")
     assert exposed.status == "fail"
     assert "journal.jsonl (0644)" in exposed.data["exposed"] and "./ (0755)" in exposed.data["exposed"]
     assert not any("Local State" in p for p in exposed.data["exposed"] + exposed.data["loose"])
 
 
 def test_browser_profiles_are_listed(tmp_path):
-    assert doctor.check_browser_profiles(tmp_path).detail == "none kept yet"
+    assert data_folder.check_browser_profiles(tmp_path).detail == "none kept yet"
     root = _private_tree(tmp_path / "data")
     (root / "browser-profiles" / "work--instagram").mkdir(mode=0o700)
-    check = doctor.check_browser_profiles(root)
+    check = data_folder.check_browser_profiles(root)
     assert [p["name"] for p in check.data["profiles"]] == ["default--facebook", "work--instagram"]
     assert "logins" in check.detail and "assist forget" in check.todo
 
@@ -124,6 +159,19 @@ def test_selectors_age_and_source(tmp_path, monkeypatch):
     from_env = doctor.check_selectors(None, ["instagram"], today=dt.date(2026, 1, 12))
     assert from_env[0].status == "ok"
     assert from_env[0].data["source"] == "ASSIST_SELECTORS" and from_env[0].data["age_days"] == 10
+
+
+@pytest.mark.parametrize("written", ['last_verified: "2025-03-01"', "last_verified: 2025-03-01",
+                                     '"last_verified": 2025-03-01', "last_verified: 2025-03-01T00:00:00"])
+def test_selectors_age_counts_from_the_older_of_common_and_the_platform_file(tmp_path, written):
+    """common.yaml verified before facebook.yaml: the age is common's, however YAML writes its date."""
+    copy = _selectors_copy(tmp_path, "2025-06-15")
+    common = copy / "common.yaml"
+    common.write_text(re.sub(r"^last_verified:.*$", written, common.read_text(encoding="utf-8"), flags=re.MULTILINE),
+                      encoding="utf-8")
+    check = doctor.check_selectors(copy, ["facebook"], today=dt.date(2025, 7, 1))[0]
+    assert check.status == "ok", check.detail
+    assert check.data["last_verified"] == "2025-03-01" and check.data["age_days"] == 122
 
 
 def test_broken_selectors_fail_naming_the_file(tmp_path):
@@ -198,9 +246,9 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, p
 def test_the_report_is_a_table_with_what_to_do(capsys):
     from meta_optout_assist.cli.doctor import _print
 
-    checks = [doctor.Check("Keyring", "warn", "no keyring backend", "use --email"),
-              doctor.Check("Browser", "ok", "Chromium 1.2.3")]
-    reports = [doctor.AddressReport("facebook", "objection", "form", "http://h/help/contact/1", status="warn",
+    checks = [Check("Keyring", "warn", "no keyring backend", "use --email"),
+              Check("Browser", "ok", "Chromium 1.2.3")]
+    reports = [AddressReport("facebook", "objection", "form", "http://h/help/contact/1", status="warn",
                                     outcome="gone", http_status=404, detail="no longer answers",
                                     todo="fill skips it")]
     _print(checks, reports, failed=False)
@@ -222,13 +270,13 @@ def test_platform_needs_live(capsys):
 
 def _live(page, site, platform="facebook", form="objection", timeout_ms=5000):
     sel = selector_data.load_site(platform, form)
-    return {path_of(r.address): r for r in doctor.live_check(
+    return {path_of(r.address): r for r in live.live_check(
         page, sel, base_url=site.base_url, page_timeout_ms=timeout_ms)}
 
 
 def _one(page, site, path, kind="form", timeout_ms=5000):
-    flow = doctor.doctor_flow(page, selector_data.load_site("facebook"), site.base_url, timeout_ms)
-    return doctor.check_address(flow, kind, site.base_url + path)
+    flow = live.doctor_flow(page, selector_data.load_site("facebook"), site.base_url, timeout_ms)
+    return check_address(flow, kind, site.base_url + path)
 
 
 def test_login_wall_is_reported_as_login_needed(site, page):
@@ -269,7 +317,7 @@ def test_a_doctor_flow_cannot_type_or_send(site, page):
     """The flow the doctor drives has nothing to type: the form's own act() fails before typing."""
     site.configure(cookie_banner="none", require_login=False)
     page.goto(f"{site.base_url}/help/contact/{FB_OBJECTION[0]}")
-    flow = doctor.doctor_flow(page, selector_data.load_site("facebook"), site.base_url, 3000)
+    flow = live.doctor_flow(page, selector_data.load_site("facebook"), site.base_url, 3000)
     with pytest.raises(AssertionError, match="never types"):
         ContactForm().act(flow)
     with pytest.raises(AssertionError, match="never sends"):

@@ -1,4 +1,5 @@
-"""`assist doctor [--live]`: thin command; the checks live in doctor.py."""
+"""`assist doctor [--live]`: thin command; the checks live in doctor/ (checks.py: this machine,
+live.py: Meta's pages)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from meta_optout_assist.cli import app
 from meta_optout_assist.errors import BadInput, ExitCode
 
 if TYPE_CHECKING:
-    from meta_optout_assist.doctor.checks import AddressReport, Check
+    from meta_optout_assist.doctor.address import AddressReport
+    from meta_optout_assist.doctor.verdict import Check
 
 
 def _platforms() -> str:
@@ -48,6 +50,8 @@ def doctor(
       assist doctor --live --platform instagram
     """
     from meta_optout_assist.doctor import checks
+    from meta_optout_assist.doctor.live import live_in_context, run_live
+    from meta_optout_assist.doctor.verdict import Check, worst
     from meta_optout_assist.site import urls
     from meta_optout_assist.store import layout as paths
     from meta_optout_assist.ui.terminal import console_err
@@ -80,7 +84,7 @@ def doctor(
         def live_in(context) -> None:  # headless: the browser check's own launch serves the live check
             if not as_json:
                 err.print("[bold]Opening each form address[/] (nothing is typed, nothing is sent)…")
-            shared["live"] = checks.live_in_context(context, **live_args)
+            shared["live"] = live_in_context(context, **live_args)
 
         from meta_optout_assist.browser.launch import cache_node_compilation
 
@@ -92,13 +96,13 @@ def doctor(
             elif live and _browser_ok(results):
                 if not as_json:
                     err.print("[bold]Opening each form address[/] (nothing is typed, nothing is sent)…")
-                reports, live_failure = checks.run_live(pw, headless=False, browser_name=browser, **live_args)
+                reports, live_failure = run_live(pw, headless=False, browser_name=browser, **live_args)
     if live and not reports and live_failure is None:
-        live_failure = checks.Check("Live check", "fail", "not run: the browser does not start",
-                                    "fix the browser first (see above)")
+        live_failure = Check("Live check", "fail", "not run: the browser does not start",
+                             "fix the browser first (see above)")
     if live_failure is not None:
         results.append(live_failure)
-    failed = checks.worst([c.status for c in results] + [r.status for r in reports]) == "fail"
+    failed = worst([c.status for c in results] + [r.status for r in reports]) == "fail"
     if as_json:
         import json
 

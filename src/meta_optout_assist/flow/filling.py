@@ -181,7 +181,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
 
     from meta_optout_assist.browser import launch as browser
     from meta_optout_assist.browser import network
-    from meta_optout_assist.doctor import diagnostics
+    from meta_optout_assist.doctor import bundle
     from meta_optout_assist.flow.runner import Runner
     from meta_optout_assist.site import urls
 
@@ -227,7 +227,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                     recorder.flow = flow
                     ui.step(f"Opening the form ({choice.label})")
                     outcome = Runner(
-                        flow, lambda f, why: diagnostics.write_bundle(f, options.data_dir, why)
+                        flow, lambda f, why: bundle.write_bundle(f, options.data_dir, why)
                     ).run()
                 finally:
                     if trace is not None:

@@ -28,7 +28,7 @@ from meta_optout_assist.store.journal import (
 from meta_optout_assist.store.receipts import RECEIPTS_DIR, Receipt, ReceiptFile
 
 BROWSER_PROFILES_DIR = "browser-profiles"  # browser.profile_dir: the login cookies
-DIAGNOSTICS_DIR = "diagnostics"  # diagnostics.py: screenshots and HTML of pages not understood
+DIAGNOSTICS_DIR = "diagnostics"  # doctor/bundle.py: screenshots and HTML of pages not understood
 
 EXPORT_FIELDS = (
     "id", "platform", "form", "account", "country", "email", "state", "started_at",

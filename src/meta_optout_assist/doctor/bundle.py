@@ -2,221 +2,38 @@
 
 The bundle (a 0700 folder of 0600 files under <data dir>/diagnostics/) holds:
 
-- page.html: the page's HTML with the person's email, names and texts replaced by [masked], in
-  every form a page carries them (attribute values, URL-encoded, HTML entities, JS escapes), and
-  any other email address on the page too (Meta prefills the one it has on file);
+- page.html: the page's HTML with the person's email, names and texts masked (doctor/masking.py);
 - page.png: a screenshot in which the places showing those values are covered by boxes (best
   effort: pixels cannot be masked reliably, and REPORT.txt says so);
-- facts.json: why, where, the page-state history, what the tool recognises on the page now, and
-  tool, selectors, Playwright and browser versions;
+- facts.json: why, where, the page-state history, what the tool recognises on the page now
+  (doctor/survey.py), and tool, selectors, Playwright and browser versions;
 - REPORT.txt: the same, ready to paste into a bug report.
 
-Never the password or the code: the tool never has them. Secrets are matched in Python only; the
-page's own scripts never see them (a hostile page could hook the DOM functions we would call).
+Never the password or the code: the tool never has them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html.entities
 import json
 import re
 import sys
-import unicodedata
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from meta_optout_assist import __version__
+from meta_optout_assist.doctor.masking import mask, mask_all, mask_html, personal_values
+from meta_optout_assist.doctor.survey import error_line, survey
 from meta_optout_assist.store.layout import private_dir, write_private
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
     from meta_optout_assist.pages.base import Flow
-    from meta_optout_assist.site.selectors import Strategy
 
-MASK = "[masked]"
 DIAGNOSTICS_DIR = "diagnostics"
 MASK_COLOR = "#000000"
-# Values up to this length are matched in every encoding below; longer texts (a reason, details)
-# leniently as text (white space, HTML escapes), which is how a page shows them.
-_SHORT = 200
 
-# -- masking --------------------------------------------------------------------------------------
-
-_SPACE = r"(?:\s|\+|%(?:25)?20|&nbsp;|&#0*160;|&#x0*a0;|\\u00a0|\xa0)+"
-_AT = r"(?:@|%(?:25)?40|&#0*64;|&#x0*40;|&commat;|\\u0040|\\x40)"
-# Any email address, also URL-encoded or escaped: Meta shows the one it has on file, which may
-# differ from the one the person gave.
-_ANY_EMAIL = re.compile(
-    r"[A-Za-z0-9._%+\-]+" + _AT + r"[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", re.IGNORECASE)
-_ENTITY_NAMES: dict[str, list[str]] = {}
-for _name, _char in html.entities.html5.items():
-    if len(_char) == 1 and _name.endswith(";"):
-        _ENTITY_NAMES.setdefault(_char, []).append(_name)
-
-
-def _char_forms(ch: str) -> str:
-    """A regex for one character as a page may write it: itself, decomposed (e + ◌́), HTML entity
-    (named, decimal, hex), percent-encoded UTF-8 (also double-encoded), JS/JSON escape."""
-    if ch.isspace():
-        return _SPACE
-    forms = [re.escape(ch)]
-    decomposed = unicodedata.normalize("NFD", ch)
-    if decomposed != ch:
-        forms.append(re.escape(decomposed))
-    code = ord(ch)
-    forms += [f"&#0*{code};", f"&#x0*{code:x};", *(re.escape("&" + n) for n in _ENTITY_NAMES.get(ch, ()))]
-    forms.append("".join(f"%(?:25)?{b:02x}" for b in ch.encode("utf-8")))
-    if code < 0x10000:
-        forms.append(rf"\\u{code:04x}")
-    if code < 0x100:
-        forms.append(rf"\\x{code:02x}")
-    if ch == "/":
-        forms.append(r"\\/")
-    return "(?:" + "|".join(forms) + ")"
-
-
-def _text_forms(ch: str) -> str:
-    """Lenient matching for long texts: white space runs, and the HTML escapes of a text node."""
-    if ch.isspace():
-        return r"\s+"
-    escaped = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}.get(ch)
-    return f"(?:{re.escape(ch)}|{re.escape(escaped)})" if escaped else re.escape(ch)
-
-
-def _value_pattern(value: str) -> str:
-    value = " ".join(unicodedata.normalize("NFC", value).split())
-    if len(value) > _SHORT:
-        return "".join(_text_forms(c) for c in value)
-    body = "".join(_char_forms(c) for c in value)
-    if "@" in value:
-        return body
-    # A name is masked as a word: "Anna" but not the "anna" in "Annabelle" (or in "<li>" tags).
-    return rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
-
-
-@lru_cache(maxsize=32)
-def _compiled(secrets: tuple[str, ...]) -> re.Pattern[str] | None:
-    values = sorted({" ".join(s.split()) for s in secrets if s and len(s.strip()) >= 2}, key=len, reverse=True)
-    if not values:
-        return None
-    return re.compile("|".join(_value_pattern(v) for v in values), re.IGNORECASE)
-
-
-def mask(text: str, secrets: list[str] | tuple[str, ...]) -> str:
-    """Replace each personal value, and every email address, by [masked]: case-insensitive, in
-    the encodings a page or an address uses (URL-encoded, HTML entities, JS escapes)."""
-    pattern = _compiled(tuple(secrets))
-    if pattern is not None:
-        text = pattern.sub(MASK, text)
-    return _ANY_EMAIL.sub(MASK, text)
-
-
-_MARKUP = re.compile(r"(<!--.*?-->)|(<[A-Za-z/!?][^<>]*>)", re.DOTALL)
-_ATTR_VALUE = re.compile(r"""(=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
-
-
-def mask_html(markup: str, secrets: list[str] | tuple[str, ...]) -> str:
-    """mask() for HTML: text, comments and attribute values, never tag or attribute names (a
-    person called "Li" must not turn <li> into <[masked]>)."""
-    out: list[str] = []
-    pos = 0
-    for m in _MARKUP.finditer(markup):
-        out.append(mask(markup[pos:m.start()], secrets))
-        if m.group(1):
-            out.append(mask(m.group(1), secrets))
-        else:
-            out.append(_ATTR_VALUE.sub(lambda a: a.group(1) + mask(a.group(2), secrets), m.group(2)))
-        pos = m.end()
-    out.append(mask(markup[pos:], secrets))
-    return "".join(out)
-
-
-def _mask_all(value: Any, secrets: list[str]) -> Any:
-    if isinstance(value, str):
-        return mask(value, secrets)
-    if isinstance(value, dict):
-        return {k: _mask_all(v, secrets) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_mask_all(v, secrets) for v in value]
-    return value
-
-
-def personal_values(flow: Flow) -> list[str]:
-    """Everything the person gave that a page could show back (and the filled fields)."""
-    r = flow.request
-    values: list[str] = []
-    for name in ("email", "first_name", "last_name", "details", "reason"):
-        value = getattr(r, name, None)
-        if isinstance(value, str):
-            values.append(value)
-    if getattr(r, "first_name", None) and getattr(r, "last_name", None):
-        values.append(f"{r.first_name} {r.last_name}")
-    values += [p for p in getattr(r, "prompts", ()) or () if isinstance(p, str)]
-    evidence = getattr(r, "evidence", None)
-    if evidence:
-        values.append(Path(str(evidence)).name)
-    try:
-        values.append(r.reason_text(flow.locale) or "")  # a template, rendered with the name
-    except Exception:  # noqa: BLE001 - masking must never be what fails
-        pass
-    values += [v for k, v in flow.fields_sent.items() if k not in ("country", "request", "knowledge")]
-    return [v for v in values if v and v.strip()]
-
-
-# -- what the tool recognises on a page (shared with `assist doctor --live`) -----------------------
-
-def describe_strategy(strategy: Strategy) -> str:
-    """A locator strategy from selectors/ in a few words: `css input[name="email"]`, `label «email»`."""
-    if strategy.css:
-        text = f"css {strategy.css}"
-    elif strategy.role:
-        text = f"role {strategy.role}" + (f" named «{strategy.name}»" if strategy.name else "")
-    elif strategy.label:
-        text = f"label «{strategy.label}»"
-    elif strategy.placeholder:
-        text = f"placeholder «{strategy.placeholder}»"
-    else:
-        text = f"text «{strategy.text}»"
-    if strategy.has_text:
-        text += f" with «{strategy.has_text}»"
-    return text
-
-
-def recognised_fields(flow: Flow) -> dict[str, dict]:
-    """For each field of the flow's form: found now? by which of its strategies (1 = the first,
-    most stable one)? The same lookup the fill does (locate.first_visible), one strategy at a time."""
-    from meta_optout_assist.site import locate
-
-    found: dict[str, dict] = {}
-    for key, spec in flow.form.fields.items():
-        entry: dict = {"found": False, "way": None, "how": None}
-        for i, strategy in enumerate(spec.locators, start=1):
-            if locate.first_visible(flow.page, [strategy], flow.sel) is not None:
-                entry = {"found": True, "way": i, "how": describe_strategy(strategy)}
-                break
-        found[key] = entry
-    return found
-
-
-def visible_states(flow: Flow) -> list[str]:
-    """The known page states whose markers are visible now (none: the page is not understood)."""
-    from meta_optout_assist.flow.runner import STATES
-
-    return [s.name for s in STATES if s.applies(flow) and s.marker(flow).count() > 0]
-
-
-def survey(flow: Flow) -> dict:
-    """What the tool recognises on the page now; {"error": ...} if the page cannot be read."""
-    try:
-        return {"states": visible_states(flow), "fields": recognised_fields(flow)}
-    except Exception as err:  # noqa: BLE001 - the browser may be gone
-        return {"error": _first_line(err)}
-
-
-# -- the bundle -----------------------------------------------------------------------------------
 
 _TEXT_CANDIDATES_JS = """() => {
   const els = [], texts = [];
@@ -260,11 +77,6 @@ def _masked_screenshot(page: Page, secrets: list[str], attr: str) -> tuple[bytes
         return shot, len(hits)
     finally:
         handle.dispose()
-
-
-def _first_line(err: BaseException) -> str:
-    text = str(err).strip().splitlines()
-    return f"{type(err).__name__}: {text[0] if text else ''}".strip()
 
 
 def _new_folder(data_dir: Path, name: str) -> Path:
@@ -335,7 +147,7 @@ def write_bundle(flow: Flow, data_dir: Path, why: str) -> Path | None:
         _fill_bundle(folder, flow, why, stamp)
     except Exception as err:  # noqa: BLE001 - keep what was written; say what went wrong
         try:
-            write_private(folder / "ERROR.txt", f"the bundle is incomplete: {_first_line(err)}\n")
+            write_private(folder / "ERROR.txt", f"the bundle is incomplete: {error_line(err)}\n")
         except OSError:
             pass
     return folder
@@ -348,23 +160,23 @@ def _fill_bundle(folder: Path, flow: Flow, why: str, stamp: str) -> None:
     try:
         url = mask(page.url, secrets)
     except Exception as err:  # noqa: BLE001
-        url, problems = "(unknown)", [f"address: {_first_line(err)}"]
+        url, problems = "(unknown)", [f"address: {error_line(err)}"]
     try:
         markup = page.content()
         title = mask(page.title(), secrets)
     except Exception as err:  # noqa: BLE001 - the browser may be gone; keep what we can
-        markup, title = f"<!-- page could not be read: {_first_line(err)} -->", ""
-        problems.append(f"page.html: {_first_line(err)}")
+        markup, title = f"<!-- page could not be read: {error_line(err)} -->", ""
+        problems.append(f"page.html: {error_line(err)}")
     write_private(folder / "page.html", mask_html(markup, secrets))
     masked_regions = None
     try:
         shot, masked_regions = _masked_screenshot(page, secrets, "data-assist-masked")
         write_private(folder / "page.png", shot)
     except Exception as err:  # noqa: BLE001
-        problems.append(f"page.png: {_first_line(err)}")
+        problems.append(f"page.png: {error_line(err)}")
     seen = survey(flow)
     versions = _versions(page, flow)
-    facts = _mask_all({
+    facts = mask_all({
         "why": why,
         "url": url,
         "title": title,

@@ -40,6 +40,7 @@ INPUT_FLAGS: dict[str, tuple[str, ...]] = {
     "prompts": ("--prompt TEXT",),
     "evidence": ("--evidence IMAGE",),
     "details": ("--details TEXT",),
+    "phone": ("--phone +CCNUMBER",),
 }
 # Inputs that are choices, not the person's own words: diagnostics leave them readable.
 UNMASKED_INPUTS = frozenset({"country", "request"})
@@ -117,6 +118,54 @@ def check_person_name(value: str) -> str:
     return text
 
 
+PHONE_EXAMPLE = "+4915112345678"
+_PHONE_SEPARATORS = str.maketrans("", "", " -./()\u00a0")
+
+
+def check_phone(value: str) -> str:
+    """A phone number in E.164 (+ country code, then the number: +4915112345678). Spaces, dashes,
+    dots and brackets people write between the digits are dropped. Returns the E.164 form."""
+    import phonenumbers
+
+    def bad(why: str) -> ValueError:
+        return ValueError(f"{value!r} is not a phone number in international form ({why}); "
+                          f"expected e.g. {PHONE_EXAMPLE}: +, the country code, then the number")
+
+    text = str(value).strip().translate(_PHONE_SEPARATORS)
+    if not text:
+        raise bad("it is empty")
+    if not text.startswith("+"):
+        raise bad("it does not start with + and the country code" + (
+            f"; write {('+' + text[2:]) if text.startswith('00') else '+' + text.lstrip('0')}?"
+            if text.isdigit() else ""))
+    digits = text[1:]
+    if not digits.isdigit():
+        odd = next(ch for ch in digits if not ch.isdigit())
+        raise bad(f"it contains {odd!r}; only digits may follow the +")
+    if len(digits) < 8:
+        raise bad("it is too short")
+    if len(digits) > 15:
+        raise bad("it is longer than the 15 digits a phone number can have")
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        raise bad("its country code is not one that exists") from None
+    if not phonenumbers.is_possible_number(number):
+        raise bad("it has the wrong number of digits for its country code")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_parts(e164: str) -> tuple[str, str, str | None]:
+    """(country calling code with +, the national number, the number's country as an ISO code):
+    what a form with a country-code picker takes apart."""
+    import phonenumbers
+
+    number = phonenumbers.parse(e164, None)
+    region = phonenumbers.region_code_for_number(number)
+    return f"+{number.country_code}", phonenumbers.national_significant_number(number), \
+        region if region and region != "ZZ" else None
+
+
 def check_country(value: str) -> str:
     from meta_optout_assist.legal.countries import normalize_code
 
@@ -174,6 +223,7 @@ class FillRequest(BaseModel):
     form: str = "objection"
     account: str = "default"
     email: str | None = None
+    phone: str | None = None
     country: str | None = None
     reason: str | None = Field(default=None)
     reason_template: str | None = None
@@ -190,6 +240,11 @@ class FillRequest(BaseModel):
     @classmethod
     def _email(cls, v: str | None) -> str | None:
         return None if v is None else check_email(v)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, v: str | None) -> str | None:
+        return None if v is None else check_phone(v)
 
     @field_validator("country")
     @classmethod
@@ -279,6 +334,8 @@ class FillRequest(BaseModel):
                 value = value.name
             if isinstance(value, str) and name not in UNMASKED_INPUTS:
                 out.append(value)
+        if self.phone:  # a page may show the number without its country code
+            out.append(phone_parts(self.phone)[1])
         out += list(self.prompts)
         if self.first_name and self.last_name:
             out.append(f"{self.first_name} {self.last_name}")

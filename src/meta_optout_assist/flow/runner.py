@@ -121,7 +121,7 @@ class Runner:
         self.known_paths = {urls.path_of(u) for u in (
             *self.addresses, *self.fallbacks,
             *(urls.rewrite(a, flow.base_url) for a in form.gate_addresses),
-            *(urls.rewrite(a, flow.base_url) for a in flow.sel.login.addresses),
+            *(urls.rewrite(a, flow.base_url) for a in (flow.sel.login.addresses if flow.sel.login else ())),
         )}
         self.current = 0
         self.fallback = -1  # index into self.fallbacks once every address is gone

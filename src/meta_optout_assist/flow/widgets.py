@@ -1,16 +1,20 @@
 """Putting a value into one field of a form, whatever widget Meta drew for it: a text box (or a
-contenteditable rich text area), a native <select> or Meta's own combobox for the country, a radio
-group, a file upload. Each returns what the field shows afterwards, read back from the page, which
-is what the receipt keeps as sent.
+contenteditable rich text area), the country in a list (flow/lists.py), a phone number (a
+country-code list beside the number, or one field for all of it), a radio group, a file upload.
+Each returns what the field shows afterwards, read back from the page, which is what the receipt
+keeps as sent.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import PageNotUnderstood
-from meta_optout_assist.pages.base import Flow, wait_for_state
+from meta_optout_assist.flow.lists import best_option, choose
+from meta_optout_assist.pages.base import Flow
 from meta_optout_assist.site.lenient import normalise, pattern
 
 if TYPE_CHECKING:
@@ -23,6 +27,8 @@ def fill_field(flow: Flow, key: str, spec: FieldSpec, element: Locator, value: o
     """Put one value into one field and return what the field now shows (for the receipt)."""
     if spec.kind == "choice":
         return _choose_country(flow, element, str(value))
+    if spec.kind == "phone":
+        return _fill_phone(flow, spec, element, str(value))
     if spec.kind == "radio":
         return pick_radio(flow, spec, element, str(value))
     if spec.kind == "file":
@@ -60,34 +66,15 @@ def _choose_country(flow: Flow, element: Locator, code: str) -> str:
 
     names = country_names(code, flow.locale)
     wanted = [normalise(n) for n in names]
-    options = element.locator("xpath=self::select//option")  # none unless it is a native list
-    count = options.count()
-    if not count:
-        if element.locator("xpath=self::select").count():  # a native list with no entries
-            raise _no_country(code, names)
-        return _choose_in_combobox(flow, element, code, names, wanted)  # Meta's own combobox
-    labels = _option_labels(element, options, count)
-    index = _best_option(labels, wanted)
-    if index is None:
-        values = options.evaluate_all("os => os.map(o => o.value)")
-        index = next((i for i, v in enumerate(values) if v.upper() == code), None)
-    if index is None:
-        raise _no_country(code, names)
-    chosen = element.select_option(index=index)
-    # Read back after the page's own change handlers have run: the list shows what was chosen.
-    if not chosen or element.input_value() != chosen[0]:
-        raise PageNotUnderstood(f"chose {labels[index].strip()!r} in the country list but it did not stick")
-    return labels[index].strip()
 
+    def pick(labels: list[str], values: Callable[[], list[str]]) -> int | None:
+        index = best_option(labels, wanted)
+        if index is None:
+            index = next((i for i, v in enumerate(values()) if v.upper() == code), None)
+        return index
 
-def _option_labels(select: Locator, options: Locator, count: int) -> list[str]:
-    """The texts of a native list's options, in order. A <select>'s innerText is its options' texts,
-    one per line (Chromium): one quick round trip for some 250 entries, read in Playwright's own
-    script world. A browser that answers otherwise gets the options read one by one in the page's."""
-    lines = select.inner_text().split("\n")
-    if len(lines) == count:
-        return lines
-    return options.all_inner_texts()
+    return choose(flow, element, what="country list", typed=names, pick=pick,
+                  missing=lambda: _no_country(code, names))
 
 
 def _no_country(code: str, names: list[str]) -> PageNotUnderstood:
@@ -98,58 +85,52 @@ def _no_country(code: str, names: list[str]) -> PageNotUnderstood:
     )
 
 
-# A Meta-style combobox: a div (or a typeahead input) with role="combobox" that opens a listbox of
-# role="option" items, usually in a popover elsewhere in the document (aria-controls points at it).
-_TYPEABLE = "e => e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' || e.isContentEditable"
+def _fill_phone(flow: Flow, spec: FieldSpec, element: Locator, e164: str) -> str:
+    """A phone number: the country code chosen in the picker beside the field and the national
+    number typed into it, or, where the form has no picker, the whole number typed (+CC included)."""
+    from meta_optout_assist.inputs import phone_parts
+
+    picker = flow.first_visible(spec.picker) if spec.picker else None
+    if picker is None:
+        return _type_digits(element, e164, "phone number")
+    calling, national, region = phone_parts(e164)
+    chosen = _choose_calling_code(flow, picker, calling, region)
+    return f"{chosen} {_type_digits(element, national, 'phone number')}"
 
 
-def _choose_in_combobox(flow: Flow, element: Locator, code: str, names: list[str],
-                        wanted: list[str]) -> str:
-    typeable = element.evaluate(_TYPEABLE)
-    for attempt in (names if typeable else names[:1]):
-        if element.get_attribute("aria-expanded") != "true":
-            element.click()
-        if typeable:  # a typeahead: typing filters the list
-            element.fill(attempt)
-        options = _options_of(flow, element)
-        labels = options.all_inner_texts()
-        index = _best_option(labels, wanted)
-        if index is None:
-            continue
-        chosen = " ".join(labels[index].split())
-        options.nth(index).click()
-        shown = normalise(element.evaluate("e => ('value' in e && e.tagName === 'INPUT') ? e.value : e.innerText"))
-        if normalise(chosen) not in shown:
-            raise PageNotUnderstood(f"chose {chosen!r} in the country list but the field shows {shown!r}")
-        return chosen
-    element.press("Escape")
-    raise _no_country(code, names)
+def _type_digits(element: Locator, number: str, what: str) -> str:
+    element.fill(number)
+    shown = _shown_value(element)
+    if re.sub(r"\D", "", shown) != re.sub(r"\D", "", number):
+        raise PageNotUnderstood(f"typed the {what} but the field shows {shown!r}")
+    return shown
 
 
-def _options_of(flow: Flow, combobox: Locator) -> Locator:
-    """The visible options of this combobox's own listbox (aria-controls / aria-owns), once shown."""
-    anywhere = flow.page.get_by_role("option").filter(visible=True)
-    wait_for_state(anywhere.first, "visible", flow.page_timeout_ms)
-    owned = combobox.get_attribute("aria-controls") or combobox.get_attribute("aria-owns")
-    if owned:
-        mine = flow.page.locator(", ".join(f'[id="{i}"]' for i in owned.split()))
-        mine = mine.get_by_role("option").filter(visible=True)
-        if mine.count() > 0:
-            return mine
-    return anywhere
+def _choose_calling_code(flow: Flow, picker: Locator, calling: str, region: str | None) -> str:
+    """The picker's entry for `calling` ("+49"): among the entries showing that code, the one that
+    also names the number's country (several countries share +1, +7, +44…)."""
+    from meta_optout_assist.legal.countries import country_names
 
+    names = country_names(region, flow.locale) if region else []
+    code = re.compile(r"(?<![\d+])\+?\s?" + re.escape(calling.lstrip("+")) + r"(?!\d)")
+    digits = calling.lstrip("+")
 
-def _best_option(labels: list[str], wanted: list[str]) -> int | None:
-    """Exact (folded) match in preference order, then an option that starts with a wanted name."""
-    folded = [normalise(label) for label in labels]
-    for name in wanted:
-        if name in folded:
-            return folded.index(name)
-    for name in wanted:
-        for i, label in enumerate(folded):
-            if label.startswith(name) and len(name) >= 4:
-                return i
-    return None
+    def pick(labels: list[str], values: Callable[[], list[str]]) -> int | None:
+        with_code = [i for i, label in enumerate(labels) if code.search(label) and "+" in label]
+        named = [i for i in with_code if any(normalise(n) in normalise(labels[i]) for n in names)]
+        if named or with_code:
+            return (named or with_code)[0]
+        listed = [v.upper().lstrip("+") for v in values()]
+        for want in (region or "", digits):
+            if want and want in listed:
+                return listed.index(want)
+        return None
+
+    return choose(flow, picker, what="country code list", typed=[*names, calling], pick=pick,
+                  missing=lambda: PageNotUnderstood(
+                      f"the country code list has no entry for {calling}"
+                      + (f" ({names[0]})" if names else ""),
+                      hint="check the number you gave with --phone (+, the country code, then the number)"))
 
 
 def pick_radio(flow: Flow, spec: FieldSpec, element: Locator, value: str) -> str:

@@ -88,7 +88,7 @@ class SiteFile(Strict):
     site: str
     display_name: str
     hosts: list[str] = Field(min_length=1)
-    login: LoginSpec
+    login: LoginSpec | None = None  # None: the site has no login page of its own
     texts: dict[str, Texts] = Field(default_factory=dict)
     locators: dict[str, Locators] = Field(default_factory=dict)
 
@@ -99,13 +99,16 @@ class FieldSpec(Strict):
     """One field on the form's page: how to find it, what kind of widget it is, and what goes in:
     a request `input` (the person's email, reason…) or a fixed answer `value`."""
 
-    kind: Literal["text", "choice", "radio", "file", "check"]
+    kind: Literal["text", "choice", "radio", "file", "check", "phone"]
     input: str | None = None
     value: str | None = None
     label: str  # how the review before Send names it
     locators: Locators = Field(min_length=1)
     # For kind=radio: option key → text key naming the option's label.
     options: dict[str, str] = Field(default_factory=dict)
+    # For kind=phone: the country-code picker beside the number, when the page has one (without
+    # one, the number is typed whole, +CC included).
+    picker: Locators = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_source(self) -> FieldSpec:
@@ -114,6 +117,8 @@ class FieldSpec(Strict):
                              "`value` (a fixed answer)")
         if self.value is not None and self.kind == "radio" and self.value not in self.options:
             raise ValueError(f"value {self.value!r} is not one of the options {list(self.options)}")
+        if self.picker and self.kind != "phone":
+            raise ValueError("`picker` goes with kind: phone")
         return self
 
 

@@ -38,7 +38,7 @@ class Selectors(BaseModel):
     display_name: str
     hosts: list[str]
     allowed_hosts: list[str]
-    login: LoginSpec
+    login: LoginSpec | None
     form: FormEntry
     texts: dict[str, Texts]
     locators: dict[str, Locators]
@@ -78,6 +78,7 @@ def _check_references(sel: Selectors) -> None:
     groups["submit"] = form.submit
     for name, spec in form.fields.items():
         groups[f"fields.{name}.locators"] = spec.locators
+        groups[f"fields.{name}.picker"] = spec.picker
         for option, key in spec.options.items():
             if key not in sel.texts:
                 raise SelectorsError(f"{where} `fields.{name}.options.{option}` names text {key!r}, "

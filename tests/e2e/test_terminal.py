@@ -120,6 +120,7 @@ class _Result:
     message: str = ""
     record_id: str | None = None
     receipt_dir: str | None = None
+    confirmed_by: str | None = None
 
 
 def _play(ui: UI) -> None:

@@ -61,6 +61,7 @@ class FillResult:
     hint: str | None = None
     diagnostics: str | None = None
     trace_file: str | None = None
+    confirmed_by: str | None = None  # "Meta", or "you" (a link opened in another browser)
     extra: dict = field(default_factory=dict)
 
     @property
@@ -82,6 +83,7 @@ class FillResult:
             "outcome": self.outcome, "exit_code": self.exit_code, "record_id": self.record_id,
             "receipt_dir": self.receipt_dir, "message": self.message, "hint": self.hint,
             "diagnostics_dir": self.diagnostics, "trace_file": self.trace_file,
+            "confirmed_by": self.confirmed_by,
         }
 
 
@@ -126,13 +128,28 @@ class Recorder:
             self.receipt = Receipt.create(self.data_dir, self.record_id)
         self.receipt.add_bytes("confirmation.png", screenshot)
         self.receipt.add_text("confirmation.html", html)
-        record = self.journal.update(self.record_id, state=State.CONFIRMED,
-                                     receipt_dir=str(self.receipt.dir))
+        flow = self.flow
+        verification = flow.verification if flow else None
+        by = flow.confirmed_by if flow else "Meta"
+        record = self.journal.update(self.record_id, state=State.CONFIRMED, receipt_dir=str(self.receipt.dir),
+                                     verification=verification, confirmed_by=by)
         self.receipt.write_manifest(
             record=record.to_json(), fields_sent=self.fields, timestamps=self.times,
             tool_version=__version__, selectors_version=self.selectors_version,
             confirmation_text=" ".join(text.split()),
+            verification={"asked": verification, "confirmed_by": by, "note": VERIFICATION_NOTES.get(
+                (verification, by), "")},
         )
+
+
+# What the receipt says of how the request was verified, in words a reader of it understands.
+VERIFICATION_NOTES = {
+    ("none", "Meta"): "Meta asked for no code and no link: Send led straight to its confirmation.",
+    ("code", "Meta"): "Meta emailed a code; the person typed it into Meta's page, then Meta confirmed.",
+    ("link", "Meta"): "Meta emailed a link; it was opened in the tool's browser window, then Meta confirmed.",
+    ("link", "you"): "Meta emailed a link; the person said they opened it in another browser. The tool did "
+                     "not see Meta's confirmation: confirmation.png shows the page before.",
+}
 
 
 _OUTCOME_OF = {
@@ -250,9 +267,11 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
     if outcome is Outcome.DRY_RUN:
         return FillResult(request, "dry-run", 0, "filled but not sent (dry run)", trace_file=trace_file)
     assert record is not None
+    by = flow.confirmed_by if flow else "Meta"
     return FillResult(
-        request, "confirmed", 0, "Meta confirmed the request", record_id=record.id,
-        receipt_dir=str(recorder.receipt.dir) if recorder.receipt else None, trace_file=trace_file,
+        request, "confirmed", 0, "Meta confirmed the request" if by == "Meta" else f"confirmed by {by}",
+        record_id=record.id, receipt_dir=str(recorder.receipt.dir) if recorder.receipt else None,
+        trace_file=trace_file, confirmed_by=by,
     )
 
 

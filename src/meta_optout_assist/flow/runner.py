@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import PageNotUnderstood, SiteRefused, TimedOut
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject, navigated
+from meta_optout_assist.pages.blocked import Blocked
 from meta_optout_assist.pages.code_step import CodeStep
 from meta_optout_assist.pages.confirmation import Confirmation
 from meta_optout_assist.pages.cookie_banner import CookieBanner
 from meta_optout_assist.pages.form import ContactForm
 from meta_optout_assist.pages.gate import GateQuestion
+from meta_optout_assist.pages.link_step import LinkStep
 from meta_optout_assist.pages.login_wall import LoginWall
 from meta_optout_assist.pages.off_route import OffRoute
 from meta_optout_assist.pages.privacy_centre import PrivacyCentreLink
@@ -33,16 +35,20 @@ from meta_optout_assist.pages.site_error import (
     Refusal,
     SiteError,
 )
+from meta_optout_assist.pages.unknown_dialog import UnknownDialog
 from meta_optout_assist.site import urls
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-# In priority order: an overlay (cookie banner, code pop-up) wins over the page beneath it.
+# In priority order: an overlay (cookie banner, Meta's block, the code pop-up) wins over the page
+# beneath it; a link sent by email outranks the confirmation (its page may thank the person too);
+# a dialog the tool does not know comes last, once nothing else explains the page.
 STATES: tuple[PageObject, ...] = (
-    CookieBanner(), CodeStep(), Refusal(), SiteError(), Confirmation(), NotAvailable(),
-    LoginWall(), GateQuestion(), PrivacyCentreLink(), ContactForm(), FormRejected(),
+    CookieBanner(), Blocked(), CodeStep(), LinkStep(), Refusal(), SiteError(), Confirmation(),
+    NotAvailable(), LoginWall(), GateQuestion(), PrivacyCentreLink(), ContactForm(), FormRejected(),
+    UnknownDialog(),
 )
 OFF_ROUTE = OffRoute()
 # What usually comes after each state (None: the first look at a form address). Once something
@@ -56,8 +62,9 @@ LIKELY_NEXT: dict[type[PageObject] | None, tuple[type[PageObject], ...]] = {
     GateQuestion: (ContactForm,),
     PrivacyCentreLink: (ContactForm,),
     OffRoute: (ContactForm,),
-    ContactForm: (CodeStep, Confirmation),
+    ContactForm: (CodeStep, LinkStep, Confirmation),
     CodeStep: (Confirmation,),
+    LinkStep: (Confirmation,),
 }
 MAX_STEPS = 60
 MAX_RETURNS_TO_FORM = 3
@@ -319,6 +326,22 @@ class Runner:
             pass  # still loading after a page's time: judge what is there
 
     # -- the loop -----------------------------------------------------------------------------
+    def _act(self, state: PageObject) -> Outcome | None:
+        """Let the page object act. A click or a wait of its that runs out of time means the page
+        did not behave as the tool expects (a dialog over the form, a button that does nothing):
+        a page not understood, not a failure of the tool."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            return state.act(self.flow)
+        except PlaywrightTimeout as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else "timed out"
+            raise PageNotUnderstood(
+                f"the {state.name} did not respond as the tool expected ({first})",
+                hint="Meta may have changed the page: send the report in the diagnostics folder, or try "
+                "an updated selectors folder with --selectors DIR",
+            ) from None
+
     def run(self) -> Outcome:
         flow = self.flow
         pending: str | None = self.addresses[0]
@@ -339,7 +362,7 @@ class Runner:
                     continue
                 if isinstance(state, ContactForm):  # read the page's language before filling
                     flow.locale = page_language(flow)
-                outcome = state.act(flow)
+                outcome = self._act(state)
                 self._adopt_found_address()
             except AddressGone as gone:
                 if flow.submitted:

@@ -64,6 +64,13 @@ class Flow:
     languages: tuple[str, ...] | None = None
     # The last document's address and its <html lang>, so the runner reads it once per page.
     language_seen: tuple[str, str] | None = None
+    # How Meta verified the request after Send: "code", "link", or "none" (straight to the
+    # confirmation); and who saw the confirmation: Meta's page, or the person (a link opened in
+    # another browser).
+    verification: str = "none"
+    confirmed_by: str = "Meta"
+    # A dialog after Send the tool does not know: its words and when they were first seen.
+    unknown_dialog: tuple[str, float] | None = None
 
     @property
     def form(self) -> FormEntry:
@@ -118,6 +125,11 @@ def wait_for_state(locator: Locator, state: Literal["visible", "hidden"], timeou
         except PlaywrightTimeout:
             pass
     raise PlaywrightTimeout(f"Timeout {timeout_ms:.0f}ms exceeded waiting for {locator} to be {state}")
+
+
+def visible_text(element: Locator, limit: int = 300) -> str:
+    """An element's text as a person reads it: one line, white space collapsed, cut at `limit`."""
+    return " ".join(element.inner_text().split())[:limit]
 
 
 def navigated(err: Exception) -> bool:

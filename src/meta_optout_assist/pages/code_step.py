@@ -25,6 +25,7 @@ class CodeStep(PageObject):
     def act(self, flow: Flow) -> None:
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+        flow.verification = "code"
         email = flow.fields_sent.get("email") or flow.request.email
         minutes = flow.wait_timeout_ms // 60_000
         deadline = time.monotonic() + flow.wait_timeout_ms / 1000

@@ -22,7 +22,7 @@ class Confirmation(PageObject):
     def act(self, flow: Flow) -> Outcome:
         text = _message_text(self.marker(flow).first)
         flow.hooks.confirmed(flow.page.screenshot(full_page=True), flow.page.content(), text)
-        flow.ui.step("Confirmed by Meta")
+        flow.ui.step("Confirmed by Meta" + (" (no code was asked for)" if flow.verification == "none" else ""))
         return Outcome.CONFIRMED
 
 

@@ -4,7 +4,7 @@ and a form that refused what was sent."""
 from __future__ import annotations
 
 from meta_optout_assist.errors import SiteRefused
-from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.pages.base import Flow, PageObject, visible_text
 
 
 class AddressGone(Exception):
@@ -24,10 +24,6 @@ class NotAvailable(PageObject):
         raise AddressGone(flow.page.url)
 
 
-def _visible_text(flow: Flow, key: str) -> str:
-    return " ".join(flow.find(key).first.inner_text().split())[:300]
-
-
 class SiteError(PageObject):
     name = "error page"
     ends_the_run = True
@@ -37,7 +33,7 @@ class SiteError(PageObject):
 
     def act(self, flow: Flow) -> None:
         raise SiteRefused(
-            f"{flow.sel.display_name} showed an error: {_visible_text(flow, 'site_error')!r}",
+            f"{flow.sel.display_name} showed an error: {visible_text(flow.find('site_error').first)!r}",
             hint="nothing is confirmed; try again later (`assist status` shows this attempt as failed)",
         )
 
@@ -54,7 +50,7 @@ class Refusal(PageObject):
 
     def act(self, flow: Flow) -> None:
         raise SiteRefused(
-            f"{flow.sel.display_name} refused the request: {_visible_text(flow, 'refusal')!r}",
+            f"{flow.sel.display_name} refused the request: {visible_text(flow.find('refusal').first)!r}",
             hint="keep the receipt; `assist escalate ID` prepares an objection letter and a complaint",
         )
 
@@ -73,6 +69,6 @@ class FormRejected(PageObject):
 
     def act(self, flow: Flow) -> None:
         raise SiteRefused(
-            f"the form was not accepted: {_visible_text(flow, 'form_error')!r}",
+            f"the form was not accepted: {visible_text(flow.find('form_error').first)!r}",
             hint="check what you gave (email, country, reason) and run the command again",
         )

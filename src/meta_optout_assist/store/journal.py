@@ -93,6 +93,10 @@ class Record(BaseModel):
     receipt_dir: str | None = None
     form_url: str | None = None
     reason: str | None = Field(default=None, description="why the run failed or was aborted")
+    # After Send: how Meta verified the request ("code", "link" or "none") and who saw the
+    # confirmation ("Meta", or "you" for a link opened in another browser).
+    verification: str | None = None
+    confirmed_by: str | None = None
     note: str | None = None
     tool_version: str | None = None
     selectors_version: str | None = None

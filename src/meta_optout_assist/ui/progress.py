@@ -36,6 +36,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from meta_optout_assist.ui.typed_lines import TypedLines
+
 if TYPE_CHECKING:
     from rich.progress import Task
 
@@ -84,6 +86,7 @@ class ResultLike(Protocol):
     message: str
     record_id: str | None
     receipt_dir: str | None
+    confirmed_by: str | None
 
     @property
     def account(self) -> str: ...
@@ -97,7 +100,8 @@ class UI:
     """Rich terminal output on stderr (stdout stays free for the result and for --json)."""
 
     def __init__(self, console: Console | None = None, *, quiet: bool = False,
-                 interactive: bool | None = None, out: Console | None = None) -> None:
+                 interactive: bool | None = None, out: Console | None = None,
+                 lines: TypedLines | None = None) -> None:
         self.console = console or Console(stderr=True, highlight=False)
         self.out = out or Console(highlight=False)
         self.quiet = quiet
@@ -105,6 +109,7 @@ class UI:
         self.started = time.monotonic()
         self.current: _Form | None = None
         self._waited: float | None = None
+        self._lines = lines
 
     # -- where we are ---------------------------------------------------------------------------
     def begin(self, *, account: str, platform: str, form: str, browser: str, headless: bool,
@@ -161,6 +166,12 @@ class UI:
             return "no window is shown (--headless); run without --headless to do this step yourself"
         whose = f"account {f.account!r}" + (f" ({f.email})" if f.email else "")
         return f"the browser window this command opened for {whose} on {f.platform} ({f.browser})"
+
+    def typed_lines(self) -> TypedLines:
+        """What the person types into the terminal while the tool waits on the browser."""
+        if self._lines is None:
+            self._lines = TypedLines().start()
+        return self._lines
 
     @contextmanager
     def waiting_for_person(self, message: str, *, step: str) -> Iterator[None]:
@@ -220,8 +231,9 @@ class UI:
             if r.exit_code and r.outcome != "not-started":
                 self.out.print(f"[red]✗[/] {escape(r.account)} · {escape(r.platform)}: {escape(r.message)}")
         done = sum(r.outcome in ("confirmed", "dry-run") for r in results)
+        by_you = any(r.confirmed_by == "you" for r in results)
         what = "filled, not sent (dry run)" if all(r.outcome == "dry-run" for r in results) else \
-            "confirmed by Meta"
+            "confirmed by Meta" if not by_you else "confirmed (by you where a link was opened elsewhere)"
         if exit_code == 0:
             sentence = f"All {done} {what}." if done > 1 else what[0].upper() + what[1:] + "."
             self.out.print(f"[bold green]{sentence}[/]")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from meta_optout_assist import __version__
-from meta_optout_assist.store.layout import private_dir, write_private
+from meta_optout_assist.store.layout import DataLayout, private_dir, write_private
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from meta_optout_assist.site.selectors import Strategy
 
 MASK = "[masked]"
-DIAGNOSTICS_DIR = "diagnostics"
 MASK_COLOR = "#000000"
 # Values up to this length are matched in every encoding below; longer texts (a reason, details)
 # leniently as text (white space, HTML escapes), which is how a page shows them.
@@ -269,7 +268,9 @@ def _first_line(err: BaseException) -> str:
 
 def _new_folder(data_dir: Path, name: str) -> Path:
     # Every level private: mkdir(parents=True) would leave new parents at the umask's 0755.
-    parent = private_dir(private_dir(Path(data_dir)) / DIAGNOSTICS_DIR)
+    layout = DataLayout(data_dir)
+    private_dir(layout.root)
+    parent = private_dir(layout.diagnostics_dir)
     for n in range(1, 1000):
         folder = parent / (name if n == 1 else f"{name}-{n}")
         try:

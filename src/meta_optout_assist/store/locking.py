@@ -89,7 +89,7 @@ def busy(data_dir: Path) -> list[tuple[str, int | None]]:
     layout = DataLayout(data_dir)
     held: list[tuple[str, int | None]] = []
     for path in layout.lock_files():
-        fd = os.open(path, files.binary(os.O_RDONLY))
+        fd = files.open_read(path)
         try:
             if filelock.try_exclusive(fd):
                 filelock.unlock(fd)  # the probe's own lock

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -377,6 +378,31 @@ _FLAG_NAMES = {
     "reason_template": "--reason-template",
 }
 
+_FIELD_WORD_RE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+
+
+def flag_errors(err: ValidationError, flags: Mapping[str, str]) -> list[str]:
+    """One line per problem pydantic found, each naming the flag it is about ("--email: …").
+
+    `flags` maps field names to what the person typed them as. A rule across fields has no single
+    field: its own message names the fields, and those names become flags too."""
+    lines = []
+    for problem in err.errors(include_url=False):
+        loc = problem.get("loc") or ()
+        field = str(loc[0]) if loc else ""
+        ctx = problem.get("ctx") or {}
+        if problem["type"] == "missing":
+            msg = "is required"
+        elif problem["type"] == "value_error" and "error" in ctx:
+            msg = str(ctx["error"])
+        else:
+            msg = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+        if field:
+            lines.append(f"{flags.get(field, field)}: {msg}")
+        else:
+            lines.append(_FIELD_WORD_RE.sub(lambda m: flags.get(m[0], m[0]), msg))
+    return lines
+
 
 def build_request(*, selectors_dir: Path | None = None, **values: object) -> FillRequest:
     """Validate flags into a FillRequest for the form they name (the registry in `selectors_dir`),
@@ -387,12 +413,5 @@ def build_request(*, selectors_dir: Path | None = None, **values: object) -> Fil
     try:
         return FillRequest.model_validate(values, context={"form": form})
     except ValidationError as err:
-        problems = []
-        for e in err.errors():
-            field = str(e["loc"][0]) if e["loc"] else ""
-            flag = _FLAG_NAMES.get(field, field)
-            msg = str(e.get("ctx", {}).get("error") or e["msg"]).removeprefix("Value error, ")
-            if e["type"] == "missing":
-                msg = "is required"
-            problems.append(f"{flag}: {msg}" if flag else msg)
-        raise BadInput("\n  ".join(problems), hint="run `assist fill --help` for what each option takes") from None
+        raise BadInput("\n  ".join(flag_errors(err, _FLAG_NAMES)),
+                       hint="run `assist fill --help` for what each option takes") from None

@@ -1,7 +1,8 @@
 """One `assist fill` at a time per data folder, account and platform (issue 8, item 5).
 
-A second run refuses at once (exit 2) naming the first run's pid; the lock is a flock, so the
-kernel drops it when its holder dies, however it dies; browser profiles are never shared.
+A second run refuses at once (exit 2) naming the first run's pid; the lock is an OS file lock
+(portalocker: flock here), so the OS drops it when its holder dies, however it dies; browser
+profiles are never shared.
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ def test_second_holder_is_refused_naming_the_first_pid(tmp_path: Path):
         assert caught.value.pid == os.getpid()
         assert f"pid {os.getpid()}" in caught.value.message
         assert "'alice' on facebook" in caught.value.message
+        # The pid is beside the lock, where Windows lets another process read it too.
+        assert path.with_suffix(".pid").read_text() == f"{os.getpid()}\n"
+        assert locking.busy(tmp_path) == [("alice--facebook", os.getpid())]
         # Other accounts and platforms are not held up.
         with locking.hold(tmp_path, "alice", "instagram"), locking.hold(tmp_path, "bob", "facebook"):
             pass
+    assert locking.busy(tmp_path) == []
+    assert path.with_suffix(".pid").read_text() == ""  # no pid left for a run that ended
     with locking.hold(tmp_path, "alice", "facebook"):  # released at the end of the block
         pass
 
@@ -89,11 +95,13 @@ def test_lock_dies_with_a_killed_holder(tmp_path: Path):
             with locking.hold(tmp_path, "alice", "facebook"):
                 pass
         assert caught.value.pid == holder.pid
+        assert locking.busy(tmp_path) == [("alice--facebook", holder.pid)]
     finally:
         holder.kill()
         holder.wait()
+    assert locking.busy(tmp_path) == []  # its pid file is still there: it says nothing now
     with locking.hold(tmp_path, "alice", "facebook"):
-        pass
+        assert locking.busy(tmp_path) == [("alice--facebook", os.getpid())]
 
 
 @pytest.mark.slow

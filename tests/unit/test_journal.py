@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from meta_optout_assist.errors import BadInput
-from meta_optout_assist.store.journal import JOURNAL_FILE, Journal, Record, State
+from meta_optout_assist.store.journal import Journal, Record, State
+from meta_optout_assist.store.layout import DataLayout
 from meta_optout_assist.store.receipts import MANIFEST, Receipt
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -75,7 +76,7 @@ def test_round_trip(tmp_path):
     assert fresh.get(a.id.split("-")[1][:5]).id == a.id
 
     # every line is one self-contained JSON event, timestamps in UTC ISO 8601
-    lines = (tmp_path / "data" / JOURNAL_FILE).read_text().splitlines()
+    lines = j.path.read_text().splitlines()
     assert len(lines) == 5
     events = [json.loads(line) for line in lines]
     assert events[0]["fields"]["started_at"].endswith("Z")
@@ -245,7 +246,7 @@ def test_sigkill_at_random_moments_keeps_every_fsynced_record(tmp_path):
     # A kill can cut a write short at a page boundary (Linux stops a write between pages for a
     # fatal signal), leaving a torn line that the next writer ends with its fresh line: at most one
     # per kill; the journal skips those (with a warning) and every other line is a whole event.
-    lines = [line for line in (data / JOURNAL_FILE).read_bytes().split(b"\n") if line]
+    lines = [line for line in DataLayout(data).journal_file.read_bytes().split(b"\n") if line]
     torn = [line for line in lines if not _is_event(line)]
     assert len(torn) <= kills
     assert len(lines) - len(torn) >= len(seen)
@@ -277,7 +278,7 @@ def test_two_processes_appending_never_interleave(tmp_path):
                               env=_child_env()) for tag in ("a", "b")]
     for p in procs:
         assert p.wait(timeout=30) == 0
-    lines = (data / JOURNAL_FILE).read_bytes().splitlines()
+    lines = DataLayout(data).journal_file.read_bytes().splitlines()
     assert len(lines) == 2 * n
     events = [json.loads(line) for line in lines]  # a mixed line would not parse
     for e in events:

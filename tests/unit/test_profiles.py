@@ -437,3 +437,46 @@ def test_cli_bad_profile_name(kr, data_dir, capsys):
     code, _, err = _main(capsys, "profile", "add", "bad name", "--email", EMAIL, "--country",
                          "DE", "--data-dir", str(data_dir))
     assert code == 2 and "NAME: 'bad name' is not a usable profile name" in err
+
+
+# ------------------------------------------------------------------------- the package's shape
+
+
+def test_keyring_is_imported_only_when_a_profile_needs_it(tmp_path):
+    """`keyring` costs ~0.15 s: importing the profiles package, or listing names, does not load it."""
+    code = ("import sys; from pathlib import Path\n"
+            "from meta_optout_assist.store import profiles\n"
+            "profiles.list_profiles(Path(sys.argv[1]))\n"
+            "print('keyring' in sys.modules)\n")
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
+
+
+def test_one_converter_for_flag_messages():
+    """Profiles and `assist fill` say what is wrong the same way (inputs.flag_errors)."""
+    from pydantic import ValidationError
+
+    from meta_optout_assist.inputs import flag_errors
+    from meta_optout_assist.store.profiles import FIELD_FLAGS
+
+    def lines(**fields) -> list[str]:
+        with pytest.raises(ValidationError) as caught:
+            Profile(**fields)
+        return flag_errors(caught.value, FIELD_FLAGS)
+
+    assert lines(name="me", email="nope", country="DE") == [
+        "--email: 'nope' is not an email address (it needs exactly one @); expected e.g. "
+        "name@example.org"]
+    # A rule across fields names its fields as flags.
+    assert lines(name="me", email=EMAIL, country="DE", first_name="Jane") == [
+        "--last-name is missing: --first-name and --last-name go together, give both or neither"]
+    # A missing field reads as `assist fill` says it; pydantic's own words where there are no ours.
+    assert lines(name="me", country="DE", created_at="soon") == [
+        "--email: is required",
+        "created_at: Input should be a valid datetime or date, input is too short"]
+    with pytest.raises(ValidationError) as caught:
+        Profile(name="me", country="DE")
+    assert flag_errors(caught.value, {}) == ["email: is required"]  # no flag: the field's name

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import BrowserNotFound
-from meta_optout_assist.store.layout import private_dir
+from meta_optout_assist.store.layout import DataLayout, private_dir
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -152,18 +152,16 @@ def cache_node_compilation() -> None:
     os.environ[NODE_CACHE_ENV] = str(folder)
 
 
-PROFILES_DIR = "browser-profiles"
-
-
 def profile_dir(data_dir: Path, account: str, platform: str) -> Path:
     """A persistent browser profile per account and platform (holds login cookies: 0700).
 
     The data folder and browser-profiles/ are made 0700 too, not only the leaf: mkdir(parents=True)
     would create them with the umask's mode (often 0755).
     """
-    private_dir(Path(data_dir))
-    private_dir(Path(data_dir) / PROFILES_DIR)
-    return private_dir(Path(data_dir) / PROFILES_DIR / f"{account}--{platform}")
+    layout = DataLayout(data_dir)
+    private_dir(layout.root)
+    private_dir(layout.browser_profiles_dir)
+    return private_dir(layout.browser_profile_dir(account, platform))
 
 
 @contextmanager

@@ -38,10 +38,11 @@ DataDirOption = Annotated[Path | None, typer.Option(
 
 
 def data_dir_or_default(value: Path | None) -> Path:
-    """--data-dir as given (with ~ expanded), else ASSIST_DATA_DIR or the platform's data folder."""
-    from meta_optout_assist.store.layout import default_data_dir
+    """--data-dir as given, else ASSIST_DATA_DIR or the platform's data folder: absolute (with ~
+    expanded), once, here, so what is kept inside it never depends on where the command ran."""
+    from meta_optout_assist.store.layout import DataLayout
 
-    return value.expanduser() if value is not None else default_data_dir()
+    return (DataLayout.default() if value is None else DataLayout(value)).root
 
 
 def _register() -> None:

@@ -60,9 +60,9 @@ def doctor(
         raise BadInput("--platform and --base-url go with --live", hint="add --live to open the form addresses")
     base = urls.check_base_url(base_url) if live else None  # also reads ASSIST_BASE_URL
     if data_dir is not None:
-        directory, source = data_dir.expanduser(), "--data-dir"
+        directory, source = paths.DataLayout(data_dir).root, "--data-dir"
     else:
-        directory = paths.default_data_dir()
+        directory = paths.DataLayout.default().root
         source = paths.DATA_DIR_ENV if os.environ.get(paths.DATA_DIR_ENV) else "default"
     options = checks.Options(data_dir=directory, data_dir_source=source, selectors_dir=selectors, browser=browser)
     err = console_err()

@@ -24,14 +24,13 @@ from typing import TYPE_CHECKING
 from meta_optout_assist import __version__
 from meta_optout_assist.doctor.masking import mask, mask_all, mask_html, personal_values
 from meta_optout_assist.doctor.survey import error_line, survey
-from meta_optout_assist.store.layout import private_dir, write_private
+from meta_optout_assist.store.layout import DataLayout, private_dir, write_private
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
     from meta_optout_assist.pages.base import Flow
 
-DIAGNOSTICS_DIR = "diagnostics"
 MASK_COLOR = "#000000"
 
 
@@ -81,7 +80,9 @@ def _masked_screenshot(page: Page, secrets: list[str], attr: str) -> tuple[bytes
 
 def _new_folder(data_dir: Path, name: str) -> Path:
     # Every level private: mkdir(parents=True) would leave new parents at the umask's 0755.
-    parent = private_dir(private_dir(Path(data_dir)) / DIAGNOSTICS_DIR)
+    layout = DataLayout(data_dir)
+    private_dir(layout.root)
+    parent = private_dir(layout.diagnostics_dir)
     for n in range(1, 1000):
         folder = parent / (name if n == 1 else f"{name}-{n}")
         try:

@@ -10,8 +10,8 @@ import stat
 from pathlib import Path
 
 from meta_optout_assist.doctor.verdict import FAIL, OK, WARN, Check
+from meta_optout_assist.store.layout import DataLayout
 
-BROWSER_PROFILES_DIR = "browser-profiles"  # browser.profile_dir
 MAX_LISTED = 8
 
 _GROUP = (stat.S_IRGRP, stat.S_IWGRP, stat.S_IXGRP)
@@ -33,7 +33,7 @@ def _permission_scan(data_dir: Path) -> tuple[list[str], list[str]]:
     loose: list[str] = []
     # For each folder: can the group / others reach it (x on every folder from data_dir down)?
     reach: dict[Path, tuple[bool, bool]] = {}
-    profiles_dir = data_dir / BROWSER_PROFILES_DIR
+    profiles_dir = DataLayout(data_dir).browser_profiles_dir
 
     def check(path: Path, is_dir: bool, parent_reach: tuple[bool, bool]) -> tuple[bool, bool]:
         mode = _mode(path)
@@ -102,7 +102,7 @@ def check_data_dir(data_dir: Path, source: str) -> Check:
 
 def check_browser_profiles(data_dir: Path) -> Check:
     """The browser profiles kept per account and platform: they hold the person's Meta logins."""
-    folder = data_dir / BROWSER_PROFILES_DIR
+    folder = DataLayout(data_dir).browser_profiles_dir
     try:
         found = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
     except OSError as err:

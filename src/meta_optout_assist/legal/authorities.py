@@ -47,14 +47,6 @@ class MetaDPO:
     contact_url: str
     note: str
 
-    @property
-    def address_lines(self) -> tuple[str, ...]:
-        return tuple(self.address.splitlines())
-
-    @property
-    def postal_address(self) -> str:
-        return f"{self.name}\n{self.address}"
-
 
 @functools.cache
 def _schema() -> Any:
@@ -137,18 +129,6 @@ def authority_for(code: str) -> Authority | None:
     from meta_optout_assist.legal.eligibility import country_for_form
 
     return _authority(country_for_form(normalize_code(code)))
-
-
-def all_authorities() -> list[Authority]:
-    """Every authority on file, by country code."""
-    return [a for code in sorted(_data().authorities) if (a := _authority(code))]
-
-
-def meta_lead_authority() -> Authority:
-    """The lead supervisory authority for Meta in the EU (the Irish Data Protection Commission)."""
-    lead = _authority(_data().meta_lead)
-    assert lead is not None  # checked when the file is loaded
-    return lead
 
 
 def authorities_directory_url() -> str:

@@ -2,20 +2,23 @@
 
 Storage is JSON Lines under the data dir (`journal.jsonl`, 0600 in a 0700 folder), append-only:
 every `start` and every `update` is one event, one line, written with a single `os.write` on an
-`O_APPEND` descriptor under an exclusive `flock`, then `fsync`ed. What the tool shows is the fold
-of those events by record id. A torn or garbled line (a kill or a power cut mid-write) is skipped
-with one warning naming the file and line; the next append starts on a fresh line.
+`O_APPEND` descriptor under an exclusive file lock, then `fsync`ed; readers take a shared lock
+(filelock.py: flock on POSIX, byte-range locks on Windows). What the tool shows is the fold of
+those events by record id. A torn or garbled line (a kill or a power cut mid-write) is skipped with
+one warning naming the file and line; the next append starts on a fresh line.
+
+A record's `receipt_dir` is kept relative to the data folder (`receipts/<id>`) and read back as
+the absolute path it names now (DataLayout.to_stored / from_stored), so the folder may be named
+differently, or moved.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import secrets
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -24,9 +27,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from meta_optout_assist.errors import BadInput
-from meta_optout_assist.store.layout import private_dir
+from meta_optout_assist.store import filelock, files
+from meta_optout_assist.store.layout import DataLayout
 
-JOURNAL_FILE = "journal.jsonl"
 SCHEMA_VERSION = 1
 
 
@@ -139,9 +142,10 @@ def _jsonable(value: Any) -> Any:
 class Journal:
     """The record of every attempt, in `data_dir/journal.jsonl` (created on the first write)."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = Path(data_dir)
-        self.path = self.data_dir / JOURNAL_FILE
+    def __init__(self, data_dir: Path | DataLayout) -> None:
+        self.layout = data_dir if isinstance(data_dir, DataLayout) else DataLayout(data_dir)
+        self.data_dir = self.layout.root
+        self.path = self.layout.journal_file
         self._warned: set[int] = set()
 
     # -- writing --------------------------------------------------------------------------------
@@ -157,7 +161,7 @@ class Journal:
         unknown = set(fields) - UPDATABLE
         if unknown:
             raise TypeError(f"Journal.start() got unknown fields: {', '.join(sorted(unknown))}")
-        data = {k: _jsonable(v) for k, v in fields.items()}
+        data = self._stored(fields)
         data.update(platform=platform, form=form, account=account, id=rid,
                     state=State.STARTED.value, started_at=_jsonable(now))
         event = {"v": SCHEMA_VERSION, "op": "start", "id": rid, "at": data["started_at"],
@@ -179,24 +183,30 @@ class Journal:
             stamp = _STAMP_FOR_STATE.get(state)
             if stamp and fields.get(stamp) is None:
                 fields[stamp] = now
-        data = {k: _jsonable(v) for k, v in fields.items()}
+        data = self._stored(fields)
         event = {"v": SCHEMA_VERSION, "op": "update", "id": current.id, "at": _jsonable(now),
                  "fields": data}
         record = self._apply(current, event)  # validate before anything reaches the disk
         self._append(event)
         return record
 
+    def _stored(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Fields as an event keeps them: JSON values, the receipt folder relative to the data dir."""
+        data = {k: _jsonable(v) for k, v in fields.items()}
+        if data.get("receipt_dir"):
+            data["receipt_dir"] = self.layout.to_stored(data["receipt_dir"])
+        return data
+
     def _append(self, event: dict[str, Any]) -> None:
         line = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        private_dir(self.data_dir)
+        files.private_dir(self.data_dir)
         created = not self.path.exists()
-        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = files.open_private(self.path, os.O_RDWR | os.O_APPEND)
         try:
-            os.fchmod(fd, 0o600)
-            with _locked(fd, fcntl.LOCK_EX):
+            with filelock.locked(fd):
                 size = os.fstat(fd).st_size
                 # A torn last line (a kill mid-write) must not swallow this event: start afresh.
-                if size and os.pread(fd, 1, size - 1) != b"\n":
+                if size and files.read_at(fd, 1, size - 1) != b"\n":
                     line = b"\n" + line
                 data = line + b"\n"
                 written = os.write(fd, data)
@@ -205,9 +215,9 @@ class Journal:
                     raise OSError(f"could not write the whole journal line to {self.path}")
                 os.fsync(fd)
         finally:
-            os.close(fd)  # closing releases the lock
+            os.close(fd)
         if created:
-            _fsync_dir(self.data_dir)
+            files.fsync_dir(self.data_dir)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -243,12 +253,12 @@ class Journal:
 
     def _events(self) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            fd = files.open_read(self.path)
         except FileNotFoundError:
             return
         try:
-            with _locked(fd, fcntl.LOCK_SH):
-                raw = _read_all(fd)
+            with filelock.locked(fd, shared=True):
+                raw = files.read_all(fd)
         finally:
             os.close(fd)
         lines = raw.split(b"\n")
@@ -267,9 +277,10 @@ class Journal:
                 continue
             yield lineno, event
 
-    @staticmethod
-    def _apply(current: Record | None, event: dict[str, Any]) -> Record:
+    def _apply(self, current: Record | None, event: dict[str, Any]) -> Record:
         fields = dict(event["fields"])
+        if isinstance(fields.get("receipt_dir"), str) and fields["receipt_dir"]:
+            fields["receipt_dir"] = str(self.layout.from_stored(fields["receipt_dir"]))
         at = event.get("at")
         if event["op"] == "start":
             if current is not None:
@@ -293,37 +304,3 @@ class Journal:
         self._warned.add(lineno)
         print(f"Warning: {self.path}, line {lineno}: skipped {what}; the other records are intact.",
               file=sys.stderr)
-
-
-@contextmanager
-def _locked(fd: int, kind: int) -> Iterator[None]:
-    try:
-        fcntl.flock(fd, kind)
-    except OSError:  # a file system without locks: the O_APPEND single write still holds
-        yield
-        return
-    try:
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 20):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _fsync_dir(path: Path) -> None:
-    """Make a new file's directory entry durable too (a crash right after creation keeps it)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems refuse fsync on a directory; the file itself was fsynced
-    finally:
-        os.close(fd)

@@ -2,10 +2,12 @@
 
 Two runs on the same data folder for the same account and platform would open the same browser
 profile (Chromium refuses, or worse, the logins mix) and could send the same objection twice. So
-each run takes an exclusive `fcntl.flock` on `<data dir>/locks/<account>--<platform>.lock` (0600 in
-a 0700 folder) before any browser opens, and keeps it until it ends. The second run refuses at once
-(exit 2) naming the first run's pid. The kernel drops a flock when its holder dies, however it dies
-(Ctrl-C, SIGKILL, a crash), so a lock is never left behind; the file itself stays, harmlessly.
+each run takes an exclusive lock (filelock.py) on `<data dir>/locks/<account>--<platform>.lock`
+(0600 in a 0700 folder) before any browser opens, and keeps it until it ends; it writes its pid
+beside it (`….pid`: Windows keeps a locked file's bytes from other processes). The second run
+refuses at once (exit 2) naming the first run's pid. The OS drops the lock when its holder dies,
+however it dies (Ctrl-C, SIGKILL, a crash), so a lock is never left behind; the files stay,
+harmlessly.
 
 The descriptor is opened non-inheritable (Python's default), so neither Playwright's driver nor the
 browser keeps a lock alive after the tool exits.
@@ -13,17 +15,14 @@ browser keeps a lock alive after the tool exits.
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from meta_optout_assist.errors import BadInput
-from meta_optout_assist.store.layout import private_dir
-
-LOCKS_DIR = "locks"
+from meta_optout_assist.store import filelock, files
+from meta_optout_assist.store.layout import DataLayout
 
 
 class RunInProgress(BadInput):
@@ -41,50 +40,41 @@ class RunInProgress(BadInput):
         self.pid = pid
 
 
-@dataclass(frozen=True)
-class LockKey:
-    account: str
-    platform: str
-
-    @property
-    def filename(self) -> str:
-        # Same naming as the browser profile it guards (browser.profile_dir).
-        return f"{self.account}--{self.platform}.lock"
-
-
-def lock_path(data_dir: Path, account: str, platform: str) -> Path:
-    return Path(data_dir) / LOCKS_DIR / LockKey(account, platform).filename
-
-
-def _read_pid(fd: int) -> int | None:
+def _read_pid(pid_file: Path) -> int | None:
     try:
-        raw = os.pread(fd, 64, 0).decode("ascii", "replace")
-        return int(raw.split()[0])
+        return int(pid_file.read_bytes()[:64].decode("ascii", "replace").split()[0])
     except (OSError, ValueError, IndexError):
         return None
+
+
+def _write_pid(pid_file: Path, text: str) -> None:
+    try:
+        files.write_private(pid_file, text)
+    except OSError:  # the pid only makes a second run's message better
+        pass
 
 
 @contextmanager
 def hold(data_dir: Path, account: str, platform: str) -> Iterator[Path]:
     """Hold the lock for one account and platform for the block, or raise RunInProgress."""
-    path = lock_path(data_dir, account, platform)
-    private_dir(path.parent)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    layout = DataLayout(data_dir)
+    path = layout.lock_file(account, platform)
+    pid_file = layout.pid_file(path)
+    files.private_dir(path.parent)
+    fd = files.open_private(path, os.O_RDWR)
     try:
-        os.fchmod(fd, 0o600)
+        if not filelock.try_exclusive(fd):
+            raise RunInProgress(account, platform, _read_pid(pid_file), layout.root)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise RunInProgress(account, platform, _read_pid(fd), Path(data_dir)) from None
-        # Ours now: say who holds it, for the message a second run prints.
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        try:
-            yield path
+            _write_pid(pid_file, f"{os.getpid()}\n")  # ours now: say who holds it
+            try:
+                yield path
+            finally:
+                _write_pid(pid_file, "")
         finally:
-            os.ftruncate(fd, 0)  # the file stays (unlinking a flocked file races); the lock goes
+            filelock.unlock(fd)
     finally:
-        os.close(fd)  # closing the last descriptor releases the flock
+        os.close(fd)
 
 
 @contextmanager
@@ -96,15 +86,15 @@ def hold_all(data_dir: Path, keys: Iterable[tuple[str, str]]) -> Iterator[list[P
 
 def busy(data_dir: Path) -> list[tuple[str, int | None]]:
     """The locks some running `assist fill` holds now: (lock file name, its pid)."""
-    folder = Path(data_dir) / LOCKS_DIR
+    layout = DataLayout(data_dir)
     held: list[tuple[str, int | None]] = []
-    for path in sorted(folder.glob("*.lock")) if folder.is_dir() else []:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    for path in layout.lock_files():
+        fd = files.open_read(path)
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                held.append((path.stem, _read_pid(fd)))
+            if filelock.try_exclusive(fd):
+                filelock.unlock(fd)  # the probe's own lock
+            else:
+                held.append((path.stem, _read_pid(layout.pid_file(path))))
         finally:
-            os.close(fd)  # releases the probe's own lock, if it got one
+            os.close(fd)
     return held

@@ -17,9 +17,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from meta_optout_assist.store.layout import private_dir, write_private
+from meta_optout_assist.store.files import private_dir, write_private
+from meta_optout_assist.store.layout import DataLayout
 
-RECEIPTS_DIR = "receipts"
 MANIFEST = "manifest.json"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -31,10 +31,6 @@ KNOWN_FILES = {
     "sent.json": "the exact fields sent",
     MANIFEST: "timestamps, versions and a SHA-256 of every file",
 }
-
-
-def receipts_root(data_dir: Path) -> Path:
-    return Path(data_dir) / RECEIPTS_DIR
 
 
 def _check_name(name: str, what: str) -> str:
@@ -86,12 +82,13 @@ class Receipt:
     def create(cls, data_dir: Path, record_id: str) -> Receipt:
         """Make (or reopen) the receipt folder of a record: `data_dir/receipts/<record_id>/`."""
         _check_name(record_id, "record id")
-        root = private_dir(receipts_root(data_dir))
-        return cls(private_dir(root / record_id))
+        layout = DataLayout(data_dir)
+        private_dir(layout.receipts_dir)
+        return cls(private_dir(layout.receipt_dir(record_id)))
 
     @classmethod
     def at(cls, path: Path | str) -> Receipt:
-        """An existing receipt folder (as named in a record's `receipt_dir`)."""
+        """An existing receipt folder (as a journal Record's `receipt_dir` names it)."""
         return cls(Path(path))
 
     # -- writing --------------------------------------------------------------------------------

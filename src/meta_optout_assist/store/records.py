@@ -16,19 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from meta_optout_assist.errors import AssistError, BadInput
-from meta_optout_assist.store.journal import (
-    AWAITING,
-    JOURNAL_FILE,
-    OUTCOMES,
-    Journal,
-    Record,
-    State,
-    utc_now,
-)
-from meta_optout_assist.store.receipts import RECEIPTS_DIR, Receipt, ReceiptFile
-
-BROWSER_PROFILES_DIR = "browser-profiles"  # browser.profile_dir: the login cookies
-DIAGNOSTICS_DIR = "diagnostics"  # doctor/bundle.py: screenshots and HTML of pages not understood
+from meta_optout_assist.store.journal import AWAITING, OUTCOMES, Journal, Record, State, utc_now
+from meta_optout_assist.store.layout import DataLayout
+from meta_optout_assist.store.receipts import Receipt, ReceiptFile
 
 EXPORT_FIELDS = (
     "id", "platform", "form", "account", "country", "email", "state", "started_at",
@@ -188,13 +178,9 @@ class ForgetResult:
 
 def forget_plan(data_dir: Path, *, everything: bool = False) -> ForgetPlan:
     """What `assist forget` would remove from this data dir (only what exists)."""
-    data_dir = Path(data_dir)
-    from meta_optout_assist.store.locking import LOCKS_DIR
-
-    candidates = [data_dir / name for name in (JOURNAL_FILE, RECEIPTS_DIR, DIAGNOSTICS_DIR,
-                                                 BROWSER_PROFILES_DIR, LOCKS_DIR)]
-    paths = [p for p in candidates if p.exists() or p.is_symlink()]
-    return ForgetPlan(data_dir, paths, everything)
+    layout = DataLayout(data_dir)
+    paths = [p for p in layout.forgettable() if p.exists() or p.is_symlink()]
+    return ForgetPlan(layout.root, paths, everything)
 
 
 def describe_plan(plan: ForgetPlan) -> list[str]:

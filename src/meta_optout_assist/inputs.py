@@ -136,9 +136,8 @@ def check_phone(value: str) -> str:
     if not text:
         raise bad("it is empty")
     if not text.startswith("+"):
-        raise bad("it does not start with + and the country code" + (
-            f"; write {('+' + text[2:]) if text.startswith('00') else '+' + text.lstrip('0')}?"
-            if text.isdigit() else ""))
+        raise bad("it does not start with + and the country code"
+                  + (f"; write +{text[2:]}?" if text.isdigit() and text.startswith("00") else ""))
     digits = text[1:]
     if not digits.isdigit():
         odd = next(ch for ch in digits if not ch.isdigit())
@@ -280,6 +279,22 @@ class FillRequest(BaseModel):
             if len(p) > PROMPT_MAX:
                 raise ValueError(f"a prompt is {len(p)} characters; the limit is {PROMPT_MAX}")
         return cleaned
+
+    @model_validator(mode="before")
+    @classmethod
+    def _country_from_phone(cls, data: object, info: ValidationInfo) -> object:
+        """A form that needs no country of its own (WhatsApp's) takes the number's country when the
+        person gives none: it says who may use the form."""
+        form = (info.context or {}).get("form")
+        wanted = form.inputs.get("country") if form is not None else None
+        if not (isinstance(data, dict) and wanted is not None and not wanted.required
+                and not data.get("country") and data.get("phone")):
+            return data
+        try:
+            region = phone_parts(check_phone(str(data["phone"])))[2]
+        except ValueError:  # the phone's own validator says what is wrong with it
+            return data
+        return {**data, "country": region} if region else data
 
     @model_validator(mode="after")
     def _for_the_form(self, info: ValidationInfo) -> FillRequest:

@@ -54,7 +54,7 @@ def fake_authorities(monkeypatch):
     }
     mod = types.ModuleType("meta_optout_assist.legal.authorities")
     mod.authority_for = lambda code: table.get(code.upper())
-    mod.meta_dpo = lambda: FakeDPO("Meta Platforms Ireland Ltd.", "Merrion Road\nDublin 4\nIreland",
+    mod.meta_dpo = lambda platform=None: FakeDPO("Meta Platforms Ireland Ltd.", "Merrion Road\nDublin 4\nIreland",
                                    "https://dpo.example.com/form", "Check the form first.")
     monkeypatch.setitem(sys.modules, "meta_optout_assist.legal.authorities", mod)
     monkeypatch.setattr(meta_optout_assist.legal, "authorities", mod, raising=False)

@@ -113,7 +113,7 @@ def test_unknown_template_lists_the_names() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"platform": "tiktok"}, "facebook or instagram"),
+        ({"platform": "tiktok"}, "Unknown platform .tiktok."),
         ({"email": "  "}, "email"),
         ({"country_code": "Atlantis"}, "country"),
     ],

@@ -67,6 +67,7 @@ def fill(
     form: Annotated[str, typer.Option(metavar=FORMS, help="Which kind of form: objection (the user objection form, EU/EEA/UK users) or third-party (anyone); `assist forms` lists them.", autocompletion=_complete_forms)] = "objection",
     profile: Annotated[list[str] | None, typer.Option("--profile", help="Saved profile(s) to use (see `assist profile`); repeat for several accounts, each with its own browser profile.", autocompletion=_complete_profiles)] = None,
     email: Annotated[str | None, typer.Option(help="Your account's email address (Meta emails the code there).")] = None,
+    phone: Annotated[str | None, typer.Option(help="WhatsApp's form: your number in international form, e.g. +4915112345678.")] = None,
     country: Annotated[str | None, typer.Option(help="Your country of residence, ISO code: DE, FR, IE, GB…")] = None,
     reason: Annotated[str | None, typer.Option(help="Why the processing affects you, in your words.")] = None,
     reason_template: Annotated[str | None, typer.Option(help="A ready reason in the page's language (`assist reasons` lists them).", autocompletion=_complete_templates)] = None,
@@ -125,9 +126,10 @@ def fill(
     trace = _check_trace(trace)
     plan = _plan(registry.load(selectors), platform, form)
     requests = _requests(
-        directory, plan, form, profile, selectors, request=request, prompts=tuple(prompt or ()),
+        directory, plan, form, profile, selectors, every_platform=platform == registry.ALL,
+        request=request, prompts=tuple(prompt or ()),
         evidence=evidence, details=details,
-        given={"email": email, "country": country, "reason": reason, "locale": locale,
+        given={"email": email, "phone": phone, "country": country, "reason": reason, "locale": locale,
                "reason_template": reason_template, "first_name": first_name, "last_name": last_name},
     )
     for r in requests:  # a broken --selectors file fails here, before a browser opens
@@ -174,9 +176,17 @@ def _plan(reg, platform: str, form: str) -> list[str]:
 
 
 def _requests(directory: Path, platforms: list[str], form: str, profiles: list[str] | None,
-              selectors: Path | None, *, given: dict, **third_party: object) -> list:
-    """One FillRequest per account × platform, flags over profile values, all validated now."""
+              selectors: Path | None, *, given: dict, every_platform: bool = False,
+              **third_party: object) -> list:
+    """One FillRequest per account × platform, flags over profile values, all validated now.
+
+    With --platform all, a platform whose form needs an input only it asks for (WhatsApp's phone
+    number) and that was not given is skipped, and the person is told."""
     from meta_optout_assist.inputs import build_request
+    from meta_optout_assist.site import registry
+
+    reg = registry.load(selectors)
+    forms = {name: reg.entry(name, form) for name in platforms}
 
     requests = []
     for account in list(dict.fromkeys(profiles or [None])):  # each account once, in order
@@ -185,7 +195,7 @@ def _requests(directory: Path, platforms: list[str], form: str, profiles: list[s
             from meta_optout_assist.store.profiles import resolve_profile
 
             p = resolve_profile(directory, account)
-            defaults = {"email": p.email, "country": p.country, "locale": p.locale,
+            defaults = {"email": p.email, "phone": p.phone, "country": p.country, "locale": p.locale,
                         "first_name": p.first_name, "last_name": p.last_name,
                         "reason_template": p.reason_template}
         values = {**defaults, **{k: v for k, v in given.items() if v is not None}}
@@ -193,11 +203,31 @@ def _requests(directory: Path, platforms: list[str], form: str, profiles: list[s
         if third.get("request") is not None:
             third["request"] = third["request"].value  # type: ignore[union-attr]
         for name in platforms:
+            if every_platform and (missing := _only_its_own(forms, name, {**values, **third})):
+                _say_skipped(name, account, missing)
+                continue
             requests.append(build_request(
                 platform=name, form=form, account=account or "default", selectors_dir=selectors, **third,
                 **{k: v for k, v in values.items() if v is not None},
             ))
     return requests
+
+
+def _only_its_own(forms: dict, platform: str, values: dict) -> list[str]:
+    """The inputs `platform`'s form requires, no other form of the run does, and nobody gave."""
+    others = {i for p, f in forms.items() if p != platform for i in f.required_inputs}
+    given = {k for k, v in values.items() if v} | ({"reason"} if values.get("reason_template") else set())
+    return [i for i in forms[platform].required_inputs if i not in others and i not in given]
+
+
+def _say_skipped(platform: str, account: str | None, missing: list[str]) -> None:
+    from meta_optout_assist.inputs import INPUT_FLAGS
+    from meta_optout_assist.ui.terminal import console_err
+
+    flags = " and ".join(INPUT_FLAGS[i][0] for i in missing)
+    whose = f" for profile {account!r}" if account else ""
+    console_err().print(f"[yellow]![/] Skipped {platform}{whose}: its form needs {flags} "
+                        "(give it, or keep it in the profile, to include it).", markup=True)
 
 
 def _check_trace(trace: Path | None) -> Path | None:

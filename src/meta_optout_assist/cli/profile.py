@@ -14,7 +14,7 @@ from meta_optout_assist.cli import DataDirOption, app, data_dir_or_default
 
 profile_app = typer.Typer(
     help=(
-        "Keep your details (email, country, names, reason template) as named profiles, so "
+        "Keep your details (email, country, phone, names, reason template) as named profiles, so "
         "`assist fill --profile NAME` fills them for you. The details live in your OS keyring; "
         "only the profile names are kept in a plain file in the data folder."
     ),
@@ -45,6 +45,11 @@ def add(
         typer.Option("--country", help="Your country as ISO 3166-1 alpha-2: DE, FR, IE, PL...",
                      show_default=False),
     ],
+    phone: Annotated[
+        str | None,
+        typer.Option("--phone", help="Your WhatsApp number in international form, e.g. +4915112345678 "
+                     "(WhatsApp's form asks for it).", show_default=False),
+    ] = None,
     locale: Annotated[
         str | None,
         typer.Option("--locale", help="Language for reason templates, e.g. de_DE or fr.",
@@ -79,7 +84,7 @@ def add(
     from meta_optout_assist.ui.terminal import console_err, console_out
 
     profile = profiles.build_profile(
-        name=name, email=email, country=country, locale=locale, first_name=first_name,
+        name=name, email=email, country=country, phone=phone, locale=locale, first_name=first_name,
         last_name=last_name, reason_template=reason_template,
     )
     where = data_dir_or_default(data_dir)
@@ -133,6 +138,7 @@ def show(name: NameArg, data_dir: DataDirOption = None) -> None:
         ("Name", profile.name),
         ("Email", profile.email),
         ("Country", profile.country),
+        ("Phone", profile.phone),
         ("Locale", profile.locale),
         ("First name", profile.first_name),
         ("Last name", profile.last_name),

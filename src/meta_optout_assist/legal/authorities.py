@@ -91,6 +91,8 @@ def _schema() -> Any:
         meta_lead: str
         authorities: dict[str, AuthorityEntry]
         meta_dpo: DPOEntry
+        # A platform run by another Meta company (WhatsApp: WhatsApp Ireland) → its controller.
+        controllers: dict[str, DPOEntry] = {}
 
         @field_validator("authorities")
         @classmethod
@@ -136,9 +138,11 @@ def authorities_directory_url() -> str:
     return _data().directory_url
 
 
-def meta_dpo() -> MetaDPO:
-    """Meta's data protection officer contact; `note` says what is unverified."""
-    entry = _data().meta_dpo
+def meta_dpo(platform: str | None = None) -> MetaDPO:
+    """The data protection officer of the company that controls the platform's data (Meta
+    Platforms Ireland, or the platform's own under `controllers`); `note` says what is unverified."""
+    data = _data()
+    entry = data.controllers.get(platform or "", data.meta_dpo)
     return MetaDPO(
         name=entry.name,
         address="\n".join(entry.address),

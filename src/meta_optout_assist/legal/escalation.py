@@ -26,6 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from meta_optout_assist.errors import BadInput
+from meta_optout_assist.site.selectors import platform_name
 from meta_optout_assist.site.yaml_text import safe_load
 from meta_optout_assist.store.journal import Journal, Record, State, utc_now
 from meta_optout_assist.store.layout import private_dir, write_private
@@ -272,7 +273,7 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
 
     from meta_optout_assist.legal import authorities
 
-    dpo = authorities.meta_dpo()
+    dpo = authorities.meta_dpo(record.platform)
     authority = _authority(record.country, lang, letters)
     sent = record.submitted_at or record.confirmed_at
     objection_file = f"1-objection-to-meta-dpo.{lang}.txt"
@@ -281,7 +282,7 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
     meta_address = ", ".join((dpo.name, *address_lines))
     values: dict[str, str] = {
         "date": now.date().isoformat(),
-        "platform": record.platform.capitalize(),
+        "platform": platform_name(record.platform) or record.platform.capitalize(),
         "account": record.account,
         "email": record.email or "[your email address]",
         "country_name": _country_name(record.country, lang, letters),

@@ -23,7 +23,6 @@ from meta_optout_assist.legal.countries import (
 
 PLACEHOLDERS: tuple[str, ...] = ("name", "email", "platform", "country")
 REQUIRED_PLACEHOLDERS: tuple[str, ...] = ("email", "platform", "country")
-PLATFORMS: dict[str, str] = {"facebook": "Facebook", "instagram": "Instagram"}
 FALLBACK_LOCALE = "en"
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -191,10 +190,13 @@ def get_template(name: str) -> Template:
 
 
 def _platform_label(platform: str) -> str:
-    key = platform.strip().lower() if isinstance(platform, str) else ""
-    if key not in PLATFORMS:
-        raise ValueError(f"Unknown platform {platform!r}: use facebook or instagram.")
-    return PLATFORMS[key]
+    """The platform as it calls itself: Facebook, Instagram, WhatsApp…"""
+    from meta_optout_assist.site.selectors import platform_name
+
+    name = platform_name(platform)
+    if name is None:
+        raise ValueError(f"Unknown platform {platform!r}: `assist forms --country CC` lists the platforms.")
+    return name
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -25,7 +25,7 @@ from meta_optout_assist.site.schema import (
     Texts,
 )
 
-__all__ = ["Selectors", "Strategy", "load", "load_site", "site_file"]
+__all__ = ["Selectors", "Strategy", "load", "load_site", "platform_name", "site_file"]
 
 
 class Selectors(BaseModel):
@@ -63,6 +63,20 @@ def _site(directory: Path, site: str) -> SiteFile:
 def site_file(site: str, directory: Path | None = None) -> SiteFile:
     """One site's file (facebook.yaml…), validated."""
     return _site(resolve_dir(directory).resolve(), site)
+
+
+def platform_name(platform: str) -> str | None:
+    """A --platform value as the platform calls itself (its site file's `display_name`: Facebook,
+    Instagram, WhatsApp…); None when the registry knows no such platform."""
+    from meta_optout_assist.site import registry
+
+    key = platform.strip().lower() if isinstance(platform, str) else ""
+    try:
+        if key not in registry.load().platforms():
+            return None
+        return site_file(key).display_name
+    except SelectorsError:  # no site file of that name, or selectors not readable
+        return key.capitalize() or None
 
 
 def common_file(directory: Path | None = None) -> CommonFile:

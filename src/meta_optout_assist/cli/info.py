@@ -56,7 +56,7 @@ def reasons(
     locale: Annotated[str | None, typer.Option(help="Show titles in this language (de, fr…).")] = None,
     show: Annotated[str | None, typer.Option(help="Print one template's full text.")] = None,
 ) -> None:
-    """The ready-made reasons for `--reason-template`, in seven languages.
+    """The ready-made reasons for `--reason-template`, in eight languages.
 
     Examples:
 

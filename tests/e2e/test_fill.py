@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from meta_optout_assist.legal.reasons import render
+from tests.mock_site.texts import country_name, texts
+from tests.support.samples import received
 from tests.support.values import EMAIL, REASON, canary, files_holding, journal
 
 
@@ -96,3 +99,32 @@ def test_unknown_layout_exits_3_with_diagnostics_holding_nothing_private(site, a
     assert _objections(site) == []
     assert files_holding(data_dir, {"password": password}) == []
     assert password not in run.out + run.err
+
+
+@pytest.mark.slow
+def test_fill_the_brazilian_objection_form_in_portuguese(site, assist, data_dir):
+    """Brazil, through the real command: the form in Portuguese as reported for Brazil (country
+    "Brasil", email, the reason box "Diga-nos como esse processamento afeta você", then a numeric
+    code Meta emails), a reason template written in Portuguese, and the person's code."""
+    site.configure(locale="pt", field_set="2025-country", code_step=True, simulate_person=True,
+                   person_delay_ms=300)
+    assert texts("pt")["reason_label"] == "Diga-nos como esse processamento afeta você"
+    assert country_name("pt", "BR") == "Brasil"  # the replica's country list shows Brazil so
+    run = assist("fill", "--platform", "facebook", "--email", EMAIL, "--country", "BR",
+                 "--reason-template", "art21-particular-situation", "--base-url", site.base_url,
+                 "--headless", "--yes", "--wait-timeout", "60", "--page-timeout", "15")
+    assert run.code == 0, run.text
+
+    [sub] = _objections(site)
+    reason = render("art21-particular-situation", "pt", email=EMAIL, platform="facebook", country_code="BR")
+    assert "no Brasil, do artigo 18, § 2.º, da LGPD" in reason
+    assert received(sub["fields"]) == {"country": "BR", "email": EMAIL, "reason": reason}
+    assert sub["status"] == "confirmed"
+    # The code Meta "emailed" was typed by the (simulated) person, once and right.
+    entered = [e for e in site.events if e["type"] == "code_entered"]
+    assert [(e["code"], e["ok"]) for e in entered] == [(site.issued_codes[-1], True)]
+
+    [record] = journal(data_dir)
+    assert (record["state"], record["locale"], record["country"]) == ("confirmed", "pt", "BR")
+    sent = json.loads((Path(record["receipt_dir"]) / "sent.json").read_text())
+    assert (sent["country"], sent["email"], sent["reason"]) == ("Brasil", EMAIL, reason)

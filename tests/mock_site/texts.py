@@ -2,7 +2,9 @@
 
 English is the base; each other locale carries a full translation (a test checks that no key is
 missing). Texts known from the reference are used verbatim (form title, intro, reason label,
-Send, cookie banner, Italian confirmation); the rest is plausible Meta wording.
+Send, cookie banner, Italian confirmation, the Brazilian reason label); the rest is plausible Meta
+wording. Long because it is data: one table per language, kept together so a missing key shows.
+Portuguese is Meta's Brazilian Portuguese (pt-BR), and so is its country list.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import functools
 import gettext
 import unicodedata
 
-LOCALES = ("en", "de", "fr", "es", "it", "nl", "pl")
+LOCALES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
 
 # What <html lang> says. Some locales use the bare language, some the region form, so a tool
 # must read both schemes.
@@ -23,6 +25,7 @@ HTML_LANG = {
     "it": "it-IT",
     "nl": "nl",
     "pl": "pl-PL",
+    "pt": "pt-BR",
 }
 
 # Meta's own locale ids (hidden form field, cookie banner policy links).
@@ -34,6 +37,7 @@ META_LOCALE = {
     "it": "it_IT",
     "nl": "nl_NL",
     "pl": "pl_PL",
+    "pt": "pt_BR",
 }
 
 EN = {
@@ -1175,6 +1179,167 @@ PL = {
     "unk_continue": "Dalej",
 }
 
+PT = {  # Meta's Brazilian Portuguese (pt_BR), the Portuguese Meta's pages speak
+    "banner_title_fb": "Permitir o uso de cookies do Facebook neste navegador?",
+    "banner_title_ig": "Permitir o uso de cookies do Instagram neste navegador?",
+    "banner_body_fb": (
+        "Usamos cookies e tecnologias semelhantes para ajudar a fornecer e melhorar o conteúdo dos "
+        "Produtos da Meta. Também os usamos para oferecer uma experiência mais segura, usando "
+        "informações que recebemos de cookies dentro e fora do Facebook, e para fornecer e "
+        "melhorar os Produtos da Meta para pessoas que têm uma conta."
+    ),
+    "banner_body_ig": (
+        "Usamos cookies e tecnologias semelhantes para ajudar a fornecer e melhorar o conteúdo dos "
+        "Produtos da Meta. Também os usamos para oferecer uma experiência mais segura, usando "
+        "informações que recebemos de cookies dentro e fora do Instagram, e para fornecer e "
+        "melhorar os Produtos da Meta para pessoas que têm uma conta."
+    ),
+    "banner_learn_more": "Saiba mais sobre os cookies",
+    "banner_essential": "Permitir somente cookies essenciais",
+    "banner_optional": "Permitir cookies essenciais e opcionais",
+    "banner_decline": "Recusar cookies opcionais",
+    "banner_all": "Permitir todos os cookies",
+    "help_centre": "Central de Ajuda",
+    "privacy_centre": "Central de Privacidade",
+    "go_back": "Voltar",
+    "close": "Fechar",
+    "go_to_feed": "Ir para o Feed de Notícias",
+    "visit_help": "Acessar a Central de Ajuda",
+    "login_title": "Entrar no Facebook",
+    "login_must": "Você precisa entrar para continuar.",
+    "login_email": "Email ou telefone",
+    "login_pass": "Senha",
+    "login_button": "Entrar",
+    "login_forgot": "Esqueceu a senha?",
+    "login_error": "A senha inserida está incorreta.",
+    "ig_login_user": "Telefone, nome de usuário ou email",
+    "ig_login_pass": "Senha",
+    "ig_login_button": "Entrar",
+    "ig_login_error": "Sua senha está incorreta. Confira-a e tente novamente.",
+    "feed_title": "Feed de Notícias",
+    "feed_composer": "No que você está pensando?",
+    "ig_home": "Página inicial",
+    "form_title": "Opor-se ao uso das suas informações para a IA na Meta",
+    "form_intro_1": (
+        "Você tem o direito de se opor a que a Meta use as informações que você compartilhou nos "
+        "nossos Produtos e serviços para desenvolver e aprimorar a IA na Meta. Você pode enviar "
+        "este formulário para exercer esse direito."
+    ),
+    "form_intro_2": (
+        "Processaremos sua objeção de acordo com as leis de proteção de dados aplicáveis. Se ela "
+        "for aceita, valerá daqui em diante."
+    ),
+    "country_label": "País de residência",
+    "country_placeholder": "Selecione um país",
+    "email_label": "Endereço de email",
+    "reason_label": "Diga-nos como esse processamento afeta você",
+    "optional": "opcional",
+    "send": "Enviar",
+    "required_error": "Preencha este campo.",
+    "email_error": "Insira um endereço de email válido.",
+    "choose_error": "Escolha uma opção.",
+    "code_title": "Verifique seu email",
+    "code_body": (
+        "Insira o código de 6 dígitos que enviamos para {email}. O código expira em uma hora."
+    ),
+    "code_label": "Código de confirmação",
+    "code_confirm": "Confirmar",
+    "code_cancel": "Cancelar",
+    "code_wrong": "Esse código não está correto. Verifique seu email e tente novamente.",
+    "code_expired": "Este código expirou. Enviamos um novo para você.",
+    "confirm_title": "Agradecemos sua solicitação",
+    "confirm_text": (
+        "Isso significa que sua solicitação será aplicada daqui em diante ao desenvolvimento e "
+        "aprimoramento da IA na Meta. Você receberá um email com os detalhes."
+    ),
+    "refused_title": "Não podemos processar sua objeção",
+    "refused_text": (
+        "Analisamos sua solicitação. Com base nas informações fornecidas, sua objeção não foi "
+        "aceita e continuaremos processando suas informações para a IA na Meta. Você receberá um "
+        "email com os detalhes."
+    ),
+    "error_title": "Desculpe, algo deu errado.",
+    "error_text": "Estamos trabalhando para corrigir isso o mais rápido possível.",
+    "notfound_title": "Este conteúdo não está disponível no momento",
+    "notfound_text": (
+        "Isso geralmente acontece porque o proprietário compartilhou o conteúdo apenas com um "
+        "grupo pequeno de pessoas, alterou quem pode vê-lo ou o excluiu."
+    ),
+    "gate_title": "Fale conosco sobre a Política de Privacidade",
+    "gate_question": "Sua solicitação é sobre IA na Meta?",
+    "yes": "Sim",
+    "no": "Não",
+    "next": "Avançar",
+    "help_title": "Como podemos ajudar?",
+    "help_access": "Acessar suas informações",
+    "privacy_title": "Como a Meta usa informações para modelos e recursos de IA generativa",
+    "privacy_intro": (
+        "Usamos informações disponíveis publicamente na internet e informações licenciadas, bem "
+        "como informações compartilhadas nos Produtos e serviços da Meta, para desenvolver e "
+        "aprimorar a IA na Meta."
+    ),
+    "privacy_rights": "Seus direitos",
+    "right_to_object": "Direito de se opor",
+    "privacy_object_sentence": (
+        "Você tem o direito de {link} ao uso das suas informações para a IA na Meta."
+    ),
+    "privacy_object_link": "se opor",
+    "privacy_tp_heading": "Informações mais detalhadas sobre os modelos de IA generativa da Meta",
+    "privacy_tp_sub": "Seu direito de se opor",
+    "privacy_tp_text": (
+        "Você pode enviar uma solicitação se quiser se opor ao uso das suas informações pessoais "
+        "de terceiros para a IA na Meta, restringi-lo ou excluir essas informações."
+    ),
+    "privacy_tp_link": "Saiba mais e envie solicitações aqui",
+    "tp_title": (
+        "Direitos do titular dos dados para informações de terceiros usadas para a IA na Meta"
+    ),
+    "tp_intro_1": (
+        "Não atendemos automaticamente às solicitações enviadas por este formulário. Nós as "
+        "analisamos de acordo com as leis locais aplicáveis."
+    ),
+    "tp_intro_2": "Insira seus dados abaixo para enviar sua solicitação.",
+    "tp_choice_label": "Qual das opções a seguir descreve melhor sua solicitação?",
+    "tp_object": (
+        "Quero me opor ao processamento das minhas informações pessoais de terceiros usadas para "
+        "desenvolver e aprimorar a IA na Meta ou restringi-lo"
+    ),
+    "tp_delete": (
+        "Quero excluir todas as informações pessoais de terceiros usadas para criar e aprimorar a "
+        "IA na Meta"
+    ),
+    "tp_other": (
+        "Tenho outro problema ou quero acessar minhas informações pessoais de terceiros usadas "
+        "para a IA na Meta"
+    ),
+    "tp_other_info": (
+        "Para acessar suas informações ou tirar outras dúvidas sobre privacidade, visite a "
+        "Central de Privacidade."
+    ),
+    "first_name": "Nome",
+    "last_name": "Sobrenome",
+    "tp_knowledge": (
+        "Você viu uma resposta da IA na Meta que mostra que ela tem conhecimento sobre você?"
+    ),
+    "tp_prompts": (
+        "Informe os prompts que você inseriu e que fizeram suas informações pessoais aparecerem "
+        "em uma resposta"
+    ),
+    "tp_prompts_hint": "Insira cada prompt em uma linha.",
+    "tp_evidence": (
+        "Carregue uma captura de tela da resposta que contém suas informações pessoais"
+    ),
+    "tp_evidence_button": "Escolher arquivo",
+    "tp_no_file": "Nenhum arquivo selecionado",
+    "tp_details": "Forneça qualquer contexto adicional e diga-nos o que você está solicitando",
+    "tp_details_hint": "Mínimo de 100 caracteres",
+    "tp_details_error": "Insira pelo menos 100 caracteres.",
+    "unk_title": "Fale sobre um produto que você comprou",
+    "unk_date": "Data da compra",
+    "unk_describe": "Descreva o produto",
+    "unk_continue": "Continuar",
+}
+
 TEXTS: dict[str, dict[str, str]] = {
     "en": EN,
     "de": DE,
@@ -1183,6 +1348,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "it": IT,
     "nl": NL,
     "pl": PL,
+    "pt": PT,
 }
 
 
@@ -1215,9 +1381,10 @@ def countries(locale: str) -> tuple[tuple[str, str], ...]:
 
     if locale == "en":
         translate = str
-    else:
+    else:  # Meta's own locale first (pt_BR: "Brasil", "Irã"), then the bare language's catalog
         catalog = gettext.translation(
-            "iso3166-1", pycountry.LOCALES_DIR, languages=[locale], fallback=True
+            "iso3166-1", pycountry.LOCALES_DIR, languages=[META_LOCALE[locale], locale],
+            fallback=True,
         )
         translate = catalog.gettext
     rows = []

@@ -93,7 +93,8 @@ def test_every_locale_is_complete():
     assert missing_keys() == {}
     sends = {loc: texts(loc)["send"] for loc in LOCALES}
     assert sends == {"en": "Send", "de": "Senden", "fr": "Envoyer", "es": "Enviar",
-                     "it": "Invia", "nl": "Verzenden", "pl": "Wyślij"}
+                     "it": "Invia", "nl": "Verzenden", "pl": "Wyślij", "pt": "Enviar"}
+    assert texts("pt")["reason_label"] == "Diga-nos como esse processamento afeta você"
     assert texts("it")["confirm_text"] == (
         "Ciò significa che la tua richiesta verrà applicata d'ora in avanti allo sviluppo e al "
         "miglioramento dell'IA in Meta. Riceverai una e-mail con i dettagli.")
@@ -167,7 +168,7 @@ def test_state_endpoint_and_configure_over_http(site, client):
 
 
 @pytest.mark.parametrize("locale, lang, send", [("en", "en", "Send"), ("de", "de", "Senden"),
-                                                ("it", "it-IT", "Invia")])
+                                                ("it", "it-IT", "Invia"), ("pt", "pt-BR", "Enviar")])
 def test_pages_speak_the_variant_locale(site, client, locale, lang, send):
     site.configure(locale=locale, require_login=False)
     page = client.get(FB_FORM).text

@@ -28,6 +28,9 @@ VARIANTS = {
     ("facebook-objection", "it"): {"confirmation_style": "dialog"},
     ("facebook-objection", "pl"): {"field_set": "2025-country", "gate_first": True},
     ("third-party", "nl"): {"confirmation_style": "dialog"},
+    # The Brazilian form as reported: country ("Brasil"), email, the reason box, then the code.
+    ("instagram-objection", "pt"): {"field_set": "2025-country"},
+    ("facebook-objection", "pt"): {"gate_first": True},
 }
 CASES = [(form, locale, ("custom", "native")[(i + j) % 2])
          for i, form in enumerate(FORMS)

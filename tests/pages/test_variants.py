@@ -51,12 +51,14 @@ def test_slow_pages_and_refused_codes_still_end_confirmed_once(site, fill_here, 
 
 
 @pytest.mark.slow
-def test_refusal_exits_5_and_is_never_taken_for_a_confirmation(site, fill_here, data_dir):
-    """An Italian refusal ends like a confirmation ("Riceverai un'e-mail con i dettagli")."""
-    site.configure(simulate_person=True, person_delay_ms=50, locale="it", submit_outcome="refusal")
+@pytest.mark.parametrize(("locale", "word"), [("it", "opposizione"), ("pt", "objeção")])
+def test_refusal_exits_5_and_is_never_taken_for_a_confirmation(site, fill_here, data_dir, locale, word):
+    """A refusal ends like a confirmation ("Riceverai un'e-mail con i dettagli", "Você receberá um
+    email com os detalhes")."""
+    site.configure(simulate_person=True, person_delay_ms=50, locale=locale, submit_outcome="refusal")
     run = _fill(site, fill_here)
     assert run.code == 5, run.text
-    assert "opposizione" in run.text
+    assert word in run.text
     [sub] = site.submissions
     assert (sub["status"], sub["fields"]["country"]) == ("refused", "DE")
     assert [ok for _, ok, _ in _codes(site)] == [True]  # refused after a right code, not for it

@@ -1,4 +1,5 @@
-"""Escalation contacts: an authority for every EU/EEA/UK country, none elsewhere, and Meta's DPO."""
+"""Escalation contacts: an authority for every country with an objection route (EU/EEA/UK, Brazil,
+Switzerland), none elsewhere, and Meta's DPO."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ from meta_optout_assist.legal.authorities import (
 from meta_optout_assist.legal.eligibility import is_objection_eligible
 
 EU27 = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
-COVERED = [*EU27, "IS", "LI", "NO", "GB"]
+COVERED = [*EU27, "IS", "LI", "NO", "GB", "BR", "CH"]
 
 
 @pytest.mark.parametrize("code", COVERED)
-def test_every_eu_eea_uk_country_has_an_authority_with_https_urls(code: str) -> None:
+def test_every_objection_country_has_an_authority_with_https_urls(code: str) -> None:
     authority = authority_for(code)
     assert isinstance(authority, Authority)
     assert authority.country == code
@@ -35,8 +36,8 @@ def test_authorities_cover_exactly_the_objection_countries() -> None:
     assert all(is_objection_eligible(code) for code in codes)
 
 
-@pytest.mark.parametrize("code", ["US", "BR", "CH", "JP"])
-def test_no_authority_outside_eu_eea_uk(code: str) -> None:
+@pytest.mark.parametrize("code", ["US", "JP", "KR", "CN"])
+def test_no_authority_where_there_is_no_objection_route(code: str) -> None:
     assert authority_for(code) is None
 
 
@@ -49,6 +50,24 @@ def test_known_authorities() -> None:
     gb = authority_for("UK")
     assert gb is not None and gb.url == "https://ico.org.uk"
     assert gb.complaint_url == "https://ico.org.uk/make-a-complaint/"
+
+
+def test_brazil_petitions_the_anpd_through_gov_br() -> None:
+    br = authority_for("BR")
+    assert br is not None and br.abbreviation == "ANPD"
+    assert br.name_local == "Autoridade Nacional de Proteção de Dados"
+    assert br.url == "https://www.gov.br/anpd"
+    assert br.complaint_url == "https://www.gov.br/pt-br/servicos/abrir-requerimento-relacionado-a-lgpd"
+    assert br.note and "Art. 18 § 1" in br.note and "first made the request to Meta" in br.note
+
+
+def test_switzerland_reports_to_the_fdpic() -> None:
+    ch = authority_for("CH")
+    assert ch is not None and ch.name_en == "Federal Data Protection and Information Commissioner"
+    assert ch.url == "https://www.edoeb.admin.ch"
+    assert ch.complaint_url and ch.complaint_url.startswith("https://www.edoeb.admin.ch/")
+    assert "EDÖB" in ch.display_name and "PFPDT" in ch.display_name
+    assert ch.note and "not a party" in ch.note
 
 
 def test_germany_points_to_the_land_authorities() -> None:

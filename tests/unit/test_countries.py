@@ -98,6 +98,7 @@ def test_country_name_of_germany_in_every_locale() -> None:
         "Germania",
         "Duitsland",
         "Niemcy",
+        "Alemanha",
     ]
 
 
@@ -117,6 +118,12 @@ def test_country_name_of_germany_in_every_locale() -> None:
         ("CD", "en", "Democratic Republic of the Congo"),
         ("IR", "fr", "Iran"),
         ("US", "es", "Estados Unidos"),
+        ("BR", "pt", "Brasil"),
+        ("CH", "pt", "Suíça"),
+        ("KR", "pt", "Coreia do Sul"),
+        ("IR", "pt", "Irã"),
+        ("VN", "pt", "Vietnã"),
+        ("RU", "pt", "Rússia"),
     ],
 )
 def test_country_name_is_the_short_common_name(code: str, locale: str, name: str) -> None:
@@ -136,8 +143,8 @@ def test_country_name_accepts_locale_variants() -> None:
 
 
 def test_country_name_rejects_unsupported_locale() -> None:
-    with pytest.raises(ValueError, match="en, de, fr, es, it, nl, pl"):
-        country_name("DE", "pt_BR")
+    with pytest.raises(ValueError, match="en, de, fr, es, it, nl, pl, pt"):
+        country_name("DE", "sv_SE")
 
 
 def test_country_names_for_gb_cover_every_language_and_alias() -> None:
@@ -185,15 +192,17 @@ def test_no_label_is_shared_by_two_countries() -> None:
         ("en", "en"),
         ("nl-BE", "nl"),
         ("fr@euro", "fr"),
+        ("pt_BR", "pt"),
+        ("pt-PT", "pt"),
     ],
 )
 def test_normalize_locale(text: str, locale: str) -> None:
     assert normalize_locale(text) == locale
 
 
-@pytest.mark.parametrize("text", ["", "pt", "C", "zh_CN", "english"])
+@pytest.mark.parametrize("text", ["", "sv", "C", "zh_CN", "english"])
 def test_normalize_locale_rejects_naming_the_supported_ones(text: str) -> None:
-    with pytest.raises(ValueError, match="en, de, fr, es, it, nl, pl"):
+    with pytest.raises(ValueError, match="en, de, fr, es, it, nl, pl, pt"):
         normalize_locale(text)
 
 
@@ -210,3 +219,13 @@ def test_import_is_light() -> None:
     path = os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")])
     env = {**os.environ, "PYTHONPATH": path}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_portuguese_names_are_brazils_first_and_portugals_too() -> None:
+    """Meta's Portuguese pages are Brazilian: Brazil's name comes first; Portugal's still maps back."""
+    assert country_name("BR", "pt_BR") == country_name("BR", "pt-PT") == "Brasil"
+    names = country_names("IR", "pt")
+    assert names[:2] == ["Irã", "Irão"]
+    for name in ("Irão", "Vietname", "Holanda", "República Checa", "República Tcheca", "Brasil"):
+        assert normalize_code(name) in ("IR", "VN", "NL", "CZ", "BR")
+    assert normalize_code("Vietname") == "VN" and normalize_code("Suíça") == "CH"

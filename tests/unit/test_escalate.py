@@ -171,7 +171,7 @@ def test_honoured_objection_has_nothing_to_escalate(tmp_path, fake_authorities):
 
 @pytest.mark.parametrize("lang", escalation.available_languages())
 def test_every_template_renders_for_every_state(tmp_path, fake_authorities, lang):
-    assert {"en", "de", "fr", "es", "it", "nl", "pl"} <= set(escalation.available_languages())
+    assert {"en", "de", "fr", "es", "it", "nl", "pl", "pt"} <= set(escalation.available_languages())
     data = tmp_path / "data"
     j = Journal(data)
     for state in (State.STARTED, State.FAILED, State.ABORTED, State.SUBMITTED, State.CONFIRMED,
@@ -230,7 +230,8 @@ def test_with_the_real_authorities_table(tmp_path):
     authorities = pytest.importorskip("meta_optout_assist.legal.authorities")
     data = tmp_path / "data"
     j = Journal(data)
-    for country, lang in (("FR", "fr"), ("DE", "de"), ("PL", "pl"), ("IE", "en"), ("NO", "en")):
+    for country, lang in (("FR", "fr"), ("DE", "de"), ("PL", "pl"), ("IE", "en"), ("NO", "en"),
+                          ("PT", "pt"), ("BR", "pt")):
         rid = _record(data, country=country)
         kit = escalation.escalate(j, data, rid)
         assert kit.language == lang
@@ -241,3 +242,42 @@ def test_with_the_real_authorities_table(tmp_path):
         assert "$" not in complaint + kit.objection.read_text() + kit.readme.read_text()
         if auth.regional_list_url:  # Germany: the Land's authority is the one to write to
             assert auth.regional_list_url in complaint.replace("\n", "")
+
+
+def test_escalate_command_for_a_brazilian_record_writes_portuguese_letters_to_the_anpd(
+        tmp_path, monkeypatch, capsys):
+    """`assist escalate` for a record made in Brazil, with the authorities and letters as shipped:
+    Portuguese letters that object under the LGPD beside the GDPR and petition the ANPD."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("ASSIST_DATA_DIR", str(data))
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setattr(
+        cli, "_register", lambda: importlib.import_module("meta_optout_assist.cli.records"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    rid = _record(data, State.NO_REPLY, country="BR", email="pessoa@example.com.br")
+    terminal.console_out.cache_clear()
+    terminal.console_err.cache_clear()
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["escalate", rid[-6:]])
+    out, err = capsys.readouterr()
+    assert int(exc.value.code or 0) == 0, err
+    assert "Autoridade Nacional de Proteção de Dados (ANPD)" in " ".join(out.split())
+
+    kit = Path(Journal(data).get(rid).receipt_dir) / "complaint-kit"
+    assert {p.name for p in kit.iterdir()} == {
+        "README.txt", "1-objection-to-meta-dpo.pt.txt", "2-complaint-to-data-protection-authority.pt.txt"}
+    objection = " ".join((kit / "1-objection-to-meta-dpo.pt.txt").read_text().split())
+    complaint = " ".join((kit / "2-complaint-to-data-protection-authority.pt.txt").read_text().split())
+    readme = " ".join((kit / "README.txt").read_text().split())
+    assert "oponho-me ao tratamento dos meus dados pessoais" in objection
+    assert "no Brasil, do artigo 18, § 2.º, da Lei Geral de Proteção de Dados Pessoais" in objection
+    assert "País de residência: Brasil" in objection and "pessoa@example.com.br" in objection
+    assert "Encarregado da Proteção de Dados" in objection
+    assert complaint.startswith("Para: Autoridade Nacional de Proteção de Dados (ANPD) https://www.gov.br/anpd")
+    assert "Formulário: https://www.gov.br/pt-br/servicos/abrir-requerimento-relacionado-a-lgpd" in complaint
+    assert "petição de titular (artigo 18, § 1.º, da LGPD)" in complaint
+    assert "A Meta não respondeu" in complaint and rid in complaint
+    assert "Uma queixa (no Brasil, uma petição de titular) a: Autoridade Nacional de Proteção de Dados" in readme
+    assert "first made the request to Meta" in readme  # the ANPD's condition, from the authority's note
+    for text in (objection, complaint, readme):
+        assert "$" not in text

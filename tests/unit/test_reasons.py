@@ -32,6 +32,7 @@ LEGAL_TERMS = {
     "it": "GDPR",
     "nl": "AVG",
     "pl": "RODO",
+    "pt": "RGPD",  # and, for Brazil, the LGPD: see test_portuguese_cites_the_gdpr_and_the_lgpd
 }
 NAMES = sorted(REQUIRED)
 EMAIL = "anna.example@example.org"
@@ -98,10 +99,28 @@ def test_locale_variants_and_fallback() -> None:
     pt = render(
         "art21-particular-situation", "pt_BR", email=EMAIL, platform="facebook", country_code="PT"
     )
-    assert "Article 21(1) GDPR" in pt
-    assert best_locale("pt_BR") == ("en", True)
+    assert "artigo 21.º, n.º 1, do RGPD" in pt and "País de residência: Portugal" in pt
+    sv = render(
+        "art21-particular-situation", "sv_SE", email=EMAIL, platform="facebook", country_code="SE"
+    )
+    assert "Article 21(1) GDPR" in sv and "Sweden" in sv
+    assert best_locale("pt_BR") == ("pt", False)
+    assert best_locale("sv_SE") == ("en", True)
     assert best_locale("fr-BE") == ("fr", False)
     assert best_locale(None) == ("en", False)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_portuguese_cites_the_gdpr_and_the_lgpd(name: str) -> None:
+    """A Portuguese reader lives in Portugal (GDPR) or Brazil (LGPD): each text is right for both."""
+    template = get_template(name)
+    text = template.text["pt"]
+    assert "artigo 21.º, n.º 1, do RGPD" in text
+    assert "no Brasil, do artigo 18, § 2.º, da LGPD" in text
+    assert "LGPD" in template.title["pt"] + template.summary["pt"] or name != "art21-particular-situation"
+    brazil = render(name, "pt", email=EMAIL, platform="instagram", country_code="BR", name="Ana Souza")
+    assert "conta do Instagram" in brazil and f"em {EMAIL}" in brazil
+    assert brazil.endswith("País de residência: Brasil\n\nCordialmente,\nAna Souza")
 
 
 def test_unknown_template_lists_the_names() -> None:

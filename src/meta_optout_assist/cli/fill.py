@@ -64,7 +64,7 @@ def _complete_templates(incomplete: str) -> list[str]:
 @app.command(no_args_is_help=True)
 def fill(
     platform: Annotated[str, typer.Option(metavar=PLATFORMS, help="Which platform's form to fill; `all` does each platform's form, one after the other (`assist forms --country CC` says which you may use).", autocompletion=_complete_platforms)],
-    form: Annotated[str, typer.Option(metavar=FORMS, help="Which kind of form: objection (the user objection form, EU/EEA/UK users) or third-party (anyone); `assist forms` lists them.", autocompletion=_complete_forms)] = "objection",
+    form: Annotated[str, typer.Option(metavar=FORMS, help="Which kind of form: objection (the user objection form: EU/EEA/UK, Brazil, Switzerland) or third-party (anyone); `assist forms --country CC` says which you may use.", autocompletion=_complete_forms)] = "objection",
     profile: Annotated[list[str] | None, typer.Option("--profile", help="Saved profile(s) to use (see `assist profile`); repeat for several accounts, each with its own browser profile.", autocompletion=_complete_profiles)] = None,
     email: Annotated[str | None, typer.Option(help="Your account's email address (Meta emails the code there).")] = None,
     phone: Annotated[str | None, typer.Option(help="WhatsApp's form: your number in international form, e.g. +4915112345678.")] = None,
@@ -82,7 +82,7 @@ def fill(
     data_dir: DataDirOption = None,
     selectors: Annotated[Path | None, typer.Option(envvar="ASSIST_SELECTORS", help="A folder with updated selector files (common.yaml, facebook.yaml, instagram.yaml).")] = None,
     fresh_session: Annotated[bool, typer.Option(help="Use a throwaway browser profile (you log in again; nothing is kept).")] = False,
-    force: Annotated[bool, typer.Option(help="Try the objection form even though Meta does not offer it in your country.")] = False,
+    force: Annotated[bool, typer.Option(help="Try the form even though Meta does not offer it where you live, or it is uncertain whether it does.")] = False,
     request: Annotated[RequestChoice | None, typer.Option(help="Third-party form: object to or delete the information.")] = None,
     first_name: Annotated[str | None, typer.Option(help="Third-party form: your first name.")] = None,
     last_name: Annotated[str | None, typer.Option(help="Third-party form: your surname.")] = None,
@@ -245,6 +245,8 @@ def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True,
                        selectors_dir: Path | None = None) -> None:
     """Each form is offered in some regions only (the registry says which): say so, and what else
     there is, before starting."""
+    from rich.markup import escape
+
     from meta_optout_assist.legal.eligibility import forms_for, may_use
     from meta_optout_assist.site import registry
     from meta_optout_assist.ui.terminal import console_err
@@ -256,15 +258,20 @@ def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True,
             continue
         warned.add((r.country, r.form))
         advice = {a.form: a for a in forms_for(r.country, selectors_dir)}
+        mine = advice[r.form]
         if not may_use(reg.entry(r.platform, r.form), r.country):
             if force:
-                console_err().print(f"[yellow]![/] {advice[r.form].how} (continuing: --force)")
+                said = (f"{mine.caveat} Trying it anyway (--force)." if mine.certainty == "uncertain"
+                        else f"{mine.how} (continuing: --force)")
+                console_err().print(f"[yellow]![/] {escape(said)}")
                 continue
             profiles = sorted({q.account for q in requests if q.country == r.country and q.account != "default"})
             where = f"--country {r.country}" if from_flag or not profiles else \
                 f"profile {', '.join(map(repr, profiles))} (country {r.country})"
             others = " ".join(a.how for a in advice.values() if a.eligible and a.form != r.form)
-            raise BadInput(f"{where}: {advice[r.form].how}",
-                           hint=(others + " " if others else "") + "Add --force to try this form anyway.")
-        if advice[r.form].warning:
-            console_err().print(f"[yellow]![/] {advice[r.form].warning}")
+            force_hint = "" if "--force" in mine.how else "Add --force to try this form anyway."
+            raise BadInput(f"{where}: {mine.how}",
+                           hint=" ".join(p for p in (others, force_hint) if p) or None)
+        for extra in (mine.caveat, mine.warning):
+            if extra:
+                console_err().print(f"[yellow]![/] {escape(extra)}")

@@ -34,9 +34,16 @@ def forms(
     console = console_out()
     console.print(f"[bold]Forms for people living in {escape(country_name(code))} ({code})[/]\n")
     for advice in forms_for(code):
-        mark = "[green]✓ you can use it[/]" if advice.eligible else "[red]✗ not offered to you[/]"
+        if advice.eligible:
+            mark = "[green]✓ you can use it[/]" + (" [yellow](reported)[/]" if advice.certainty == "reported" else "")
+        elif advice.certainty == "uncertain":
+            mark = "[yellow]? uncertain whether it is offered to you[/]"
+        else:
+            mark = "[red]✗ not offered to you[/]"
         console.print(f"[bold]{escape(advice.title)}[/] — {mark}")
         console.print(f"  Platforms: {', '.join(p.capitalize() for p in advice.platforms)}")
+        if advice.eligible and advice.caveat:  # an uncertain form's advice says why itself
+            console.print(f"  [yellow]Certainty:[/] {escape(advice.caveat)}")
         console.print(f"  {escape(advice.how)}")
         for extra in (advice.warning, advice.note):
             if extra:
@@ -49,7 +56,7 @@ def reasons(
     locale: Annotated[str | None, typer.Option(help="Show titles in this language (de, fr…).")] = None,
     show: Annotated[str | None, typer.Option(help="Print one template's full text.")] = None,
 ) -> None:
-    """The ready-made reasons for `--reason-template`, in seven languages.
+    """The ready-made reasons for `--reason-template`, in eight languages.
 
     Examples:
 

@@ -204,7 +204,7 @@ def escalate(
     language: Annotated[
         str | None,
         typer.Option("--lang", help="Write the letters in this language (en, de, fr, es, it, nl, "
-                     "pl). Default: yours, from the record's locale or country.",
+                     "pl, pt). Default: yours, from the record's locale or country.",
                      show_default=False),
     ] = None,
     data_dir: DataDirOption = None,

@@ -1,8 +1,10 @@
-"""Where to escalate: each EU/EEA/UK data protection authority, and Meta's data protection officer.
+"""Where to escalate: the data protection authority of each country with an objection route (the
+EU/EEA, the UK, Brazil, Switzerland), and Meta's data protection officer.
 
 Meta refuses some objections and ignores others; the person's next step is a complaint to the
-authority where they live (Art. 77 GDPR) or a letter to Meta's data protection officer. The
-addresses live in data/authorities.yaml so they can be corrected without touching code.
+authority where they live (Art. 77 GDPR; in Brazil a petition to the ANPD, LGPD Art. 18 § 1; in
+Switzerland a report to the FDPIC) or a letter to Meta's data protection officer. The addresses
+live in data/authorities.yaml so they can be corrected without touching code.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from meta_optout_assist.legal.countries import normalize_code, read_validated
 
 @dataclass(frozen=True)
 class Authority:
-    """A national data protection authority (supervisory authority under the GDPR or UK GDPR)."""
+    """A national data protection authority (a supervisory authority under the GDPR or UK GDPR,
+    Brazil's ANPD, Switzerland's FDPIC)."""
 
     country: str
     name_local: str
@@ -124,7 +127,8 @@ def _authority(code: str) -> Authority | None:
 
 
 def authority_for(code: str) -> Authority | None:
-    """The authority for someone living in that country; None outside the EU/EEA/UK.
+    """The authority for someone living in that country; None where none is on file (countries
+    without an objection route).
 
     Territories such as Réunion or Åland get their country's authority (France, Finland).
     """

@@ -16,7 +16,11 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-SUPPORTED_LOCALES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pl")
+SUPPORTED_LOCALES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
+# pycountry's catalogs for a language, best first, where the language's own is not the one Meta's
+# pages use: Meta's Portuguese is Brazil's (Irã, Vietnã), and Portugal's names (Irão, Vietname)
+# stay labels too.
+CATALOGS: dict[str, tuple[str, ...]] = {"pt": ("pt_BR", "pt")}
 
 _PACKAGE = "meta_optout_assist.legal"
 
@@ -97,25 +101,36 @@ def _countries() -> Any:
 
 
 @functools.cache
-def _translation(locale: str) -> Any:
+def _translation(catalog: str) -> Any:
     import gettext
 
     import pycountry
 
     return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[locale], fallback=True
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[catalog], fallback=True
     )
 
 
-def _translated(locale: str, msgid: str) -> str | None:
-    """The ISO name in that language, or None when pycountry has no translation for it."""
-    if locale == "en":
-        return msgid
-    trans = _translation(locale)
-    catalog = getattr(trans, "_catalog", None)
-    if catalog is not None and msgid not in catalog:
+def _translated_in(catalog: str, msgid: str) -> str | None:
+    trans = _translation(catalog)
+    known = getattr(trans, "_catalog", None)
+    if known is not None and msgid not in known:
         return None
     return trans.gettext(msgid)
+
+
+def _translations(locale: str, msgid: str) -> list[str]:
+    """The ISO name in that language, best catalog first; empty when pycountry has none."""
+    if locale == "en":
+        return [msgid]
+    found = (_translated_in(catalog, msgid) for catalog in CATALOGS.get(locale, (locale,)))
+    return [name for name in found if name]
+
+
+def _translated(locale: str, msgid: str) -> str | None:
+    """The ISO name in that language (its best catalog), or None when pycountry has none."""
+    names = _translations(locale, msgid)
+    return names[0] if names else None
 
 
 def _uncomma(name: str) -> str:
@@ -131,7 +146,7 @@ def _uncomma(name: str) -> str:
 def _name_data() -> dict[str, Any]:
     data = read_data_yaml("country_names.yaml") or {}
     known = {c.alpha_2 for c in _countries()}
-    for section in ("names", "aliases"):
+    for section in ("names", "aliases", "wrong"):
         for code in data.get(section) or {}:
             if code not in known:
                 raise DataFileError(f"data/country_names.yaml: {section}.{code}: not an ISO code")
@@ -167,10 +182,14 @@ def _labels(code: str, locale: str) -> tuple[str, ...]:
         candidates.append(_uncomma(iso_name))
     candidates.extend(((data.get("aliases") or {}).get(code) or {}).get(locale) or ())
     candidates.append(iso_name)
+    for msgid in (common, country.name):  # the language's other catalogs (Portugal's Portuguese)
+        if msgid:
+            candidates.extend(_translations(locale, msgid)[1:])
     official = getattr(country, "official_name", None)
     if official:
         candidates.append(_translated(locale, official))
-    return tuple(_dedupe(c for c in candidates if c))
+    wrong = {_fold(w) for w in ((data.get("wrong") or {}).get(code) or {}).get(locale) or ()}
+    return tuple(_dedupe(c for c in candidates if c and _fold(c) not in wrong))
 
 
 # --- codes ---------------------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 
 Each form in the registry (selectors/forms/*.yaml) names the regions it is offered in; the
 countries of each region, with their sources and certainty, and advice per country live in
-data/eligibility.yaml, because Meta changes them. The advice says which `assist fill` command to run,
-written from the registry too, so a new form is advised on without a change here.
+data/eligibility.yaml, because Meta changes them. A region is as certain as its sources: verified
+and reported regions make a form usable (a reported one is shown with its source), an uncertain
+one does not, and the advice says why and how to try anyway (`--force`). The advice says which
+`assist fill` command to run, written from the registry too, so a new form is advised on without a
+change here.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from meta_optout_assist.site.schema import FormEntry
 
 ANYWHERE = "anywhere"
+CERTAINTIES = ("verified", "reported", "uncertain")
 
 
 @dataclass(frozen=True)
@@ -32,11 +36,27 @@ class FormAdvice:
     how: str
     note: str | None = None
     warning: str | None = None
+    # How certain it is that Meta offers the form where the person lives, and the sources: set when
+    # a region decides it (verified | reported | uncertain), None for a form offered anywhere or
+    # not at all there.
+    certainty: str | None = None
+    source: str | None = None
+
+    @property
+    def caveat(self) -> str | None:
+        """What a person must know about a route that is not verified, with its sources."""
+        if self.certainty == "reported":
+            return f"Reported, not confirmed by Meta: {self.source}"
+        if self.certainty == "uncertain":
+            return f"Uncertain: {self.source}"
+        return None
 
 
 @functools.cache
 def _schema() -> Any:
     # pydantic is imported here, not at module import: `assist --help` must stay fast.
+    from typing import Literal
+
     from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
     def code(value: str) -> str:
@@ -50,7 +70,7 @@ def _schema() -> Any:
     class Region(Strict):
         name: str
         countries: tuple[str, ...]
-        certainty: str
+        certainty: Literal[CERTAINTIES]  # type: ignore[valid-type]
         source: str
 
         @field_validator("countries")
@@ -128,9 +148,17 @@ def region_of(code: str) -> str | None:
     return None
 
 
+def _region_certainty(code: str) -> str | None:
+    region = region_of(code)
+    return _data().regions[region].certainty if region else None
+
+
 def may_use(form: FormEntry, code: str) -> bool:
-    """Whether Meta offers this form to someone living in that country."""
-    return ANYWHERE in form.regions or region_of(code) in form.regions
+    """Whether Meta offers this form to someone living in that country (verified or reported; an
+    uncertain region is not enough)."""
+    if ANYWHERE in form.regions:
+        return True
+    return region_of(code) in form.regions and _region_certainty(code) != "uncertain"
 
 
 def is_objection_eligible(code: str) -> bool:
@@ -139,16 +167,20 @@ def is_objection_eligible(code: str) -> bool:
 
 
 def _regions_in_words(names: list[str]) -> str:
-    words = [_data().regions[n].name for n in names if n in _data().regions]
+    """The regions a form is offered in, as a sentence says them; uncertain ones are left out."""
+    regions = [_data().regions[n] for n in names if n in _data().regions]
+    words = [("(reported) " if r.certainty == "reported" else "") + r.name
+             for r in regions if r.certainty != "uncertain"]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _command(platform: str, form: FormEntry, code: str) -> str:
+def _command(platform: str, form: FormEntry, code: str, force: bool = False) -> str:
     from meta_optout_assist.inputs import INPUT_FLAGS
 
     flags = [f"--platform {platform}"] + ([f"--form {form.form}"] if form.form != "objection" else [])
     flags.append(f"--country {code}")
     flags += [INPUT_FLAGS[n][0] for n in form.required_inputs if n not in ("email", "country", "reason")]
+    flags += ["--force"] if force else []
     return f"`assist fill {' '.join(flags)}`"
 
 
@@ -160,10 +192,10 @@ def _steps(form: FormEntry) -> str:
     return f"A browser opens: {you}the tool fills in the rest, sends it when you confirm and keeps a receipt."
 
 
-def _how_eligible(forms: list[FormEntry], code: str) -> str:
+def _how_eligible(forms: list[FormEntry], code: str, force: bool = False) -> str:
     first = forms[0]
     plan = [(p, f) for f in forms for p in (f.platforms[:1] if f.once else f.platforms)]
-    text = f"Run {_command(plan[0][0], first, code)}"
+    text = f"Run {_command(plan[0][0], first, code, force)}"
     lengths = [f"{n}: {s.min_length} characters at least" for n, s in first.inputs.items() if s.min_length]
     if lengths:
         text += f" ({'; '.join(lengths)})"
@@ -191,6 +223,8 @@ def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
         territory = data.territory_note.replace("{place}", country_name(alpha2)).replace(
             "{parent}", country_name(form_code))
 
+    region_name = region_of(form_code)
+    region = data.regions[region_name] if region_name else None
     forms = _forms(selectors_dir)
     kinds = list(dict.fromkeys(f.form for f in forms))
     usable = {k: [f for f in forms if f.form == k and may_use(f, alpha2)] for k in kinds}
@@ -198,11 +232,23 @@ def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
     for kind in kinds:
         of_kind = [f for f in forms if f.form == kind]
         ok = usable[kind]
+        # The forms of this kind that name the person's region (not "anywhere"): the region's
+        # certainty is theirs.
+        by_region = [f for f in of_kind if region_name in f.regions and ANYWHERE not in f.regions]
+        decided_by_region = region is not None and bool(by_region) and not any(
+            ANYWHERE in f.regions for f in ok)
+        instead = [k for k in kinds if usable[k] and k != kind]
         if ok:
             how = _how_eligible(ok, form_code)
+        elif decided_by_region:  # an uncertain region
+            attempt = _how_eligible(by_region, form_code, force=True)
+            how = (f"It is uncertain whether Meta offers this form to people who live in {region.name}: "
+                   f"{region.source} You can try it anyway with `--force`: {attempt[0].lower()}{attempt[1:]} "
+                   f"If the form asks for your country and offers no {country_name(form_code)}, Meta does "
+                   "not offer it there: do not pick another country."
+                   + (f" Otherwise use the {instead[0]} form." if instead else ""))
         else:
             regions = list(dict.fromkeys(r for f in of_kind for r in f.regions))
-            instead = [k for k in kinds if usable[k]]
             how = (f"Meta offers this form only to people who live in {_regions_in_words(regions)}, so it "
                    "is not available where you live."
                    + (f" Use the {instead[0]} form instead." if instead else ""))
@@ -212,5 +258,7 @@ def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
             note=" ".join(p for p in (territory, advice.note if advice and advice.form == kind else None)
                           if p) or None,
             warning=advice.warning if advice and ok and advice.form == kind else None,
+            certainty=region.certainty if decided_by_region else None,
+            source=region.source if decided_by_region else None,
         ))
     return out

@@ -6,6 +6,8 @@ Into `<receipt folder>/complaint-kit/` it writes, in the person's language where
   1. an objection under Art. 21 GDPR to Meta's data protection officer (the email/post route),
   2. a complaint under Art. 77 GDPR to the data protection authority of the person's country,
   3. README.txt: what to do with them.
+The Portuguese letters cite Brazil's LGPD beside the GDPR (Art. 18 § 2 objection, § 1 petition to
+the ANPD), as a Portuguese reader may live in Portugal or in Brazil.
 Both letters list the receipt's files as evidence, with the dates from the journal. Authority and
 DPO details come from `meta_optout_assist.legal.authorities` (data/authorities.yaml), country names from
 `countries`.
@@ -43,6 +45,7 @@ COUNTRY_LANGUAGE = {
     "FR": "fr", "LU": "fr", "MC": "fr",
     "BE": "nl", "NL": "nl",
     "ES": "es", "IT": "it", "SM": "it", "PL": "pl",
+    "BR": "pt", "PT": "pt",
     "IE": "en", "GB": "en", "UK": "en", "MT": "en",
 }
 #: Every placeholder a template may use.

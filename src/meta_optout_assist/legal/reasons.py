@@ -1,8 +1,9 @@
-"""Ready-made reasons a person can send with `--reason-template NAME`, in seven languages.
+"""Ready-made reasons a person can send with `--reason-template NAME`, in eight languages.
 
 Meta's 2024 form required a free-text reason and gave no criteria; many people did not know what
 to write. These templates (data/reasons/*.yaml) are written as a person would write them, with
-the legal terms of each language, and filled with the person's email, platform and country.
+the legal terms of each language, and filled with the person's email, platform and country. The
+Portuguese ones cite the GDPR and, for Brazil, the LGPD: a Portuguese reader may live in either.
 A sign-off paragraph holding {name} is dropped when no name is given.
 """
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 SCHEMA_VERSION = 2
 Texts = dict[str, list[str]]  # language → phrasings
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
 
 
 class Strict(BaseModel):

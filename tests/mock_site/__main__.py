@@ -21,7 +21,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 = a free port (default)")
     parser.add_argument("--simulate-person", action="store_true",
-                        help="the pages log in and type the emailed code themselves")
+                        help="the pages log in, type the emailed code or open the emailed link themselves")
     parser.add_argument("--person-delay-ms", type=int, default=None)
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="any Variant field, e.g. --set locale=de --set widgets=custom")

@@ -18,6 +18,8 @@ FB_OBJECTION_IDS = ("712876720715583", "6359191084165019")  # 2025 id first (the
 IG_OBJECTION_IDS = ("767264225370182", "233964459562201")
 THIRD_PARTY_ID = "510058597920541"
 GATE_ID = "367438723733209"
+# WhatsApp's "Your messages with AIs on WhatsApp": the EU form, then the reported fallback (UK too).
+WHATSAPP_IDS = ("382532939919295", "4363383090404717")
 
 FB_FORM_PATH = f"/help/contact/{FB_OBJECTION_IDS[0]}"
 IG_FORM_PATH = f"/contact/{IG_OBJECTION_IDS[0]}"
@@ -46,11 +48,19 @@ def form_kind(form_id: str) -> str | None:
 
 
 def platform_of(form_id: str) -> str:
+    if form_id in WHATSAPP_IDS:
+        return "whatsapp"
     return "instagram" if form_id in IG_OBJECTION_IDS else "facebook"
 
 
 def form_path(form_id: str) -> str:
+    if form_id in WHATSAPP_IDS:
+        return f"/contact/forms/{form_id}/"
     return f"/contact/{form_id}" if form_id in IG_OBJECTION_IDS else f"/help/contact/{form_id}"
+
+
+# Where each platform's results and emailed links live (the confirmation link: BASE + /confirm/).
+RESULT_BASE = {"facebook": "/help/contact", "instagram": "/contact", "whatsapp": "/contact/forms"}
 
 
 # -- field specs -------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 Native widgets are rendered here as real <form> markup; custom (Meta-style) widgets are drawn by
 templates/site.js from the same specs, passed in the page's JSON config. Class names are
 generated: old-style "_4jy0" names for native pages, atomic "x1n2onr6" names for custom ones.
+The newer routes' dialogs and pages are in render_routes.py. Over 350 lines: one renderer per page
+kind, all sharing the Page context.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from . import forms
 from .state import Variant
-from .texts import HTML_LANG, META_LOCALE, texts
+from .texts_routes import base_texts, html_lang, meta_locale, routes_texts
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -44,9 +46,19 @@ SCRIPT_TEXTS = ("code_title", "code_body", "code_label", "code_confirm", "code_c
                 "code_wrong", "code_expired", "confirm_title", "confirm_text", "error_title",
                 "error_text", "close")
 
+# ... and those of texts_routes.py (link notice, block and surprise dialogs, WhatsApp's code step).
+ROUTE_SCRIPT_TEXTS = ("link_title", "link_text", "ok", "surprise_title", "surprise_text",
+                      "surprise_link", "wa_code_heading", "wa_code_label", "wa_code_confirm",
+                      "wa_code_wrong", "wa_code_expired")
+
 # Names the page script needs besides those the stylesheet uses.
 SCRIPT_ONLY_NAMES = ("mount", "section", "cookie_layer", "code_layer", "confirm_layer", "dismiss",
-                     "label_row")
+                     "label_row", "block_layer", "surprise_layer", "link_layer", "code_section")
+
+BRAND = {"facebook": "Facebook", "instagram": "Instagram", "whatsapp": "WhatsApp"}
+HEADER = {"facebook": "header_facebook.html", "instagram": "header_instagram.html",
+          "whatsapp": "header_whatsapp.html"}
+THEME = {"facebook": "theme_fb", "instagram": "theme_ig", "whatsapp": "theme_wa"}
 
 
 @functools.cache
@@ -108,10 +120,14 @@ class Page:
         *,
         banner: bool,
         person: dict | None = None,
+        locale: str | None = None,
     ) -> None:
         self.variant = variant
         self.platform = platform
-        self.t = texts(variant.locale)
+        # WhatsApp's pages take their language from ?lang=, the others from the variant.
+        self.locale = locale or variant.locale
+        self.t = base_texts(self.locale)
+        self.rt = routes_texts(self.locale)
         self.custom = variant.widgets == "custom"
         self.cls = class_map(variant.widgets)
         self.banner = banner and variant.cookie_banner != "none"
@@ -133,21 +149,21 @@ class Page:
 
     def document(self, title: str, content: str, *, kind: str, section: str = "",
                  overlays: str = "") -> str:
-        header_tpl = "header_instagram.html" if self.platform == "instagram" else "header_facebook.html"
-        header = template(header_tpl).substitute(
+        header = template(HEADER[self.platform]).substitute(
             header_cls=self.c("header"), brand_cls=self.c("brand"),
             section_cls=self.c("header_section"), section=e(section),
         )
         banner_html = self._cookie_banner() if self.banner else ""
-        theme = "theme_ig" if self.platform == "instagram" else "theme_fb"
+        theme = THEME[self.platform]
         config = {
             "page": kind,
             "platform": self.platform,
             "custom": self.custom,
             "cls": self.cls,
             # Only what the script itself shows (dialogs drawn by custom pages).
-            "t": {k: self.t[k] for k in SCRIPT_TEXTS} if self.custom and "form" in self.config
-            else {},
+            "t": ({**{k: self.t[k] for k in SCRIPT_TEXTS},
+                   **{k: self.rt[k] for k in ROUTE_SCRIPT_TEXTS}}
+                  if self.custom and "form" in self.config else {}),
             "slow_ms": self.variant.slow_ms,
             "person": self.person,
             "banner": (
@@ -158,7 +174,7 @@ class Page:
         }
         config_json = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
         return template("layout.html").substitute(
-            lang=HTML_LANG[self.variant.locale],
+            lang=html_lang(self.locale),
             html_cls="",
             title=e(title),
             css=stylesheet(self.variant.widgets),
@@ -174,6 +190,10 @@ class Page:
         )
 
     def _cookie_banner(self) -> str:
+        if self.variant.cookie_banner == "attributes":
+            from .render_routes import attribute_banner
+
+            return attribute_banner(self)
         t = self.t
         instagram = self.platform == "instagram"
         if instagram or self.variant.cookie_banner == "decline":
@@ -266,7 +286,7 @@ def _label_row(page: Page, spec: dict, for_id: str | None, *, tag: str = "label"
     )
 
 
-def native_field(page: Page, spec: dict, values: dict, errors: dict) -> str:
+def native_field(page: Page, spec: dict, values: dict, errors: dict, disabled: bool = False) -> str:
     kind = spec["type"]
     key = spec["key"]
     error = errors.get(key)
@@ -275,6 +295,8 @@ def native_field(page: Page, spec: dict, values: dict, errors: dict) -> str:
         value = ""
     fid = page.new_id()
     attrs = f'name="{spec["name"]}" id="{fid}"'
+    if disabled:
+        attrs += " disabled"
     if spec.get("required"):
         attrs += ' aria-required="true"'
     if error:
@@ -295,8 +317,10 @@ def native_field(page: Page, spec: dict, values: dict, errors: dict) -> str:
             f'<select {attrs} class="{page.c("control", *invalid.split())}">'
             + "".join(options) + "</select>"
         )
-    elif kind in ("text", "date"):
+    elif kind in ("text", "date", "tel", "email"):
         auto = f' autocomplete="{spec["autocomplete"]}"' if spec.get("autocomplete") else ""
+        if kind == "tel":
+            auto += ' inputmode="tel"'
         control = (
             f'<input type="{kind}" {attrs}{auto} value="{e(value)}" '
             f'class="{page.c("control", *invalid.split())}">'
@@ -333,13 +357,13 @@ def native_field(page: Page, spec: dict, values: dict, errors: dict) -> str:
 
 
 def _native_fields(page: Page, fields: list[dict], values: dict, errors: dict,
-                   submit_html: str) -> str:
+                   submit_html: str, disabled: bool = False) -> str:
     parts = []
     for spec in fields:
         if spec["type"] == "section":
             key, allowed = spec["show_when"]
             hidden = "" if values.get(key) in allowed else " hidden"
-            inner = _native_fields(page, spec["fields"], values, errors, "")
+            inner = _native_fields(page, spec["fields"], values, errors, "", disabled)
             if spec.get("submit"):
                 inner += submit_html
             parts.append(f'<div class="{page.c("section")}"{hidden}>{inner}</div>')
@@ -352,28 +376,44 @@ def _native_fields(page: Page, fields: list[dict], values: dict, errors: dict,
                 f'<a href="{e(href)}" class="{page.c("link")}">{e(label)}</a></div>'
             )
         else:
-            parts.append(native_field(page, spec, values, errors))
+            parts.append(native_field(page, spec, values, errors, disabled))
     return "".join(parts)
 
 
+def hidden_inputs(hidden: dict[str, str]) -> str:
+    return "".join(f'<input type="hidden" name="{e(k)}" value="{e(v)}">' for k, v in hidden.items())
+
+
 def native_form(page: Page, form_id: str, fields: list[dict], submit_label: str, values: dict,
-                errors: dict, *, multipart: bool = False) -> str:
+                errors: dict, *, multipart: bool = False, endpoint: dict | None = None,
+                disabled: bool = False) -> str:
+    endpoint = endpoint or help_endpoint(page)
+    off = " disabled" if disabled else ""
     submit_html = (
         f'<div class="{page.c("actions")}"><button value="1" class="{page.c("button_primary")}" '
-        f'type="submit">{e(submit_label)}</button></div>'
+        f'type="submit"{off}>{e(submit_label)}</button></div>'
     )
     has_inner_submit = any(s["type"] == "section" and s.get("submit") for s in fields)
-    body = _native_fields(page, fields, values, errors, submit_html)
+    body = _native_fields(page, fields, values, errors, submit_html, disabled)
     if not has_inner_submit:
         body += submit_html
     enctype = ' enctype="multipart/form-data"' if multipart else ""
     return (
-        f'<form method="post" action="{forms.SUBMIT_NATIVE}"{enctype} novalidate '
+        f'<form method="post" action="{endpoint["submit_native"]}"{enctype} novalidate '
         f'class="{page.c("form")}">{page.hidden_tokens()}'
         f'<input type="hidden" name="support_form_id" value="{e(form_id)}">'
-        f'<input type="hidden" name="support_form_locale_id" '
-        f'value="{META_LOCALE[page.variant.locale]}">{body}</form>'
+        f'{hidden_inputs(endpoint["hidden"])}{body}</form>'
     )
+
+
+def help_endpoint(page: Page) -> dict:
+    """Where a Facebook/Instagram help-contact form posts, and what it sends besides its fields."""
+    return {
+        "submit_native": forms.SUBMIT_NATIVE, "submit_json": forms.SUBMIT_JSON,
+        "code_native": forms.CODE_NATIVE, "code_json": forms.CODE_JSON,
+        "hidden": {"support_form_locale_id": meta_locale(page.locale)}, "params": {},
+        "inline": False,
+    }
 
 
 # -- help-contact pages (objection, third-party, gate, unknown) -------------------------------
@@ -394,11 +434,20 @@ def help_form_page(
     flash: str | None = None,
     multipart: bool = False,
     section: str | None = None,
+    blocked: bool = False,
+    endpoint: dict | None = None,
 ) -> str:
-    """A help-centre contact form, native or custom, with the code or confirmation dialog."""
+    """A contact form, native or custom, with what follows Send: the code (a dialog, or a field
+    that appears below the form when the endpoint says `inline`), the emailed-link notice, the
+    confirmation dialog, the block dialog (also over the form as it loads: `blocked`) or the
+    dialog no tool knows."""
+    from . import render_routes
+
     values = values or {}
     errors = errors or {}
     t = page.t
+    endpoint = endpoint or help_endpoint(page)
+    inline = endpoint["inline"]
     page.config["form"] = {
         "kind": kind,
         "form_id": form_id,
@@ -409,21 +458,31 @@ def help_form_page(
         "pending": pending,
         "flash": flash,
         "multipart": multipart,
-        "submit_url": forms.SUBMIT_JSON,
-        "code_url": forms.CODE_JSON,
+        "submit_url": endpoint["submit_json"],
+        "code_url": endpoint["code_json"],
+        "params": endpoint["params"],
+        "inline": inline,
+        "block_on_load": blocked,
     }
+    if page.custom and page.variant.block != "none":  # drawn by the page script
+        page.config["block"] = render_routes.block_content(page)
+    overlays = ""
     if page.custom:
-        body = f'<div class="{page.c("mount")}"></div>'
-        overlays = ""  # the page script draws fields and dialogs
+        body = f'<div class="{page.c("mount")}"></div>'  # the page script draws fields and dialogs
     else:
         form_html = native_form(page, form_id, fields, submit_label, values, errors,
-                                multipart=multipart)
+                                multipart=multipart, endpoint=endpoint,
+                                disabled=bool(pending) and inline)
+        if pending and inline:
+            form_html += render_routes.pending_section_native(page, form_id, pending, endpoint)
         if page.variant.slow_ms:
             form_html = f"<template>{form_html}</template>"
         body = f'<div class="{page.c("mount")}">{form_html}</div>'
-        overlays = ""
-        if pending:
-            overlays += code_dialog_native(page, form_id, pending)
+        if pending and not inline:
+            if pending.get("via") == "link":
+                overlays += render_routes.link_dialog_native(page, pending)
+            else:
+                overlays += code_dialog_native(page, form_id, pending)
         elif flash == "confirmation":
             overlays += page.dialog(
                 t["confirm_title"],
@@ -432,6 +491,10 @@ def help_form_page(
                 f'{e(t["close"])}</button></div>',
                 layer="confirm_layer",
             )
+        elif flash == "surprise":
+            overlays += render_routes.surprise_dialog_native(page)
+        if blocked or flash == "blocked":
+            overlays += render_routes.block_dialog_native(page)
     content = template("help_form.html").substitute(
         card_cls=page.c("card"),
         title_cls=page.c("title"),
@@ -441,7 +504,7 @@ def help_form_page(
         body=body,
     )
     return page.document(
-        f"{title} | {'Instagram' if page.platform == 'instagram' else 'Facebook'}",
+        f"{title} | {BRAND[page.platform]}",
         content,
         kind=kind,
         section=section or t["help_centre"],
@@ -579,9 +642,10 @@ def privacy(page: Page) -> str:
 def message_page(page: Page, kind: str, title: str, text: str,
                  links: list[tuple[str, str]]) -> str:
     content = page.message(title, text, links)
-    brand = "Instagram" if page.platform == "instagram" else "Facebook"
+    brand = BRAND[page.platform]
+    section = page.rt["wa_help"] if page.platform == "whatsapp" else page.t["help_centre"]
     return page.document(f"{title} | {brand}" if kind != "not-found" else brand, content,
-                         kind=kind, section=page.t["help_centre"])
+                         kind=kind, section=section)
 
 
 def not_found(page: Page) -> str:

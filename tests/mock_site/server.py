@@ -1,9 +1,10 @@
 """HTTP server and routing of the replica: Meta's paths, its login walls, forms and dialogs.
 
 One ThreadingHTTPServer serves every platform (facebook.com, help.instagram.com, instagram.com,
-privacycenter.instagram.com all become this one host once a tool rewrites scheme and host), so
-the platform of an ambiguous path ("/", "/privacy/genai") is read from a cookie that Instagram's
-pages set.
+privacycenter.instagram.com, whatsapp.com all become this one host once a tool rewrites scheme
+and host), so the platform of an ambiguous path ("/", "/privacy/genai") is read from a cookie that
+Instagram's pages set. What follows an accepted Send lives in routes_verify.py, WhatsApp's form in
+routes_whatsapp.py (mixins of the one handler). Over 350 lines: the routing of every page kind.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from . import forms, render
+from .routes_verify import AfterSend
+from .routes_whatsapp import WhatsAppRoutes
 from .state import PendingCode, SiteState, Variant
 from .texts import texts
 
@@ -119,7 +122,7 @@ def _safe_next(value: str | None) -> str | None:
     return None
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(AfterSend, WhatsAppRoutes, BaseHTTPRequestHandler):
     server_version = "proxygen-bolt"
     sys_version = ""
     site: SiteState  # set on the subclass made per server
@@ -194,7 +197,7 @@ class Handler(BaseHTTPRequestHandler):
             req.set_cookie(PLATFORM_HINT, platform)
 
     def needs_banner(self, req: Request, platform: str) -> bool:
-        if self.variant.cookie_banner == "none":
+        if self.variant.cookie_banner == "none" or platform not in CONSENT:
             return False
         value = req.cookies.get(CONSENT[platform], "")
         return not value.endswith("." + self.site.epoch)
@@ -202,9 +205,17 @@ class Handler(BaseHTTPRequestHandler):
     def session(self, req: Request, platform: str):
         return self.site.session(platform, req.cookies.get(SESSION_COOKIE[platform]))
 
-    def page(self, req: Request, platform: str, person: dict | None = None) -> render.Page:
+    def page(self, req: Request, platform: str, person: dict | None = None,
+             locale: str | None = None) -> render.Page:
         return render.Page(self.variant, platform, banner=self.needs_banner(req, platform),
-                           person=person)
+                           person=person, locale=locale)
+
+    def blocked_on_load(self, form_id: str) -> bool:
+        """block=on_load: the form page opens under the block dialog (recorded per page)."""
+        if self.variant.block != "on_load":
+            return False
+        self.site.record_event("blocked", form_id=form_id, when="load")
+        return True
 
     def person_config(self, *, login: bool = False) -> dict | None:
         v = self.variant
@@ -265,12 +276,12 @@ class Handler(BaseHTTPRequestHandler):
         self.mark_platform(req, "facebook")
         v = self.variant
         kind = forms.form_kind(form_id)
-        if form_id in v.dead_form_ids or kind is None or kind == "instagram-objection":
+        if form_id in v.dead_form_ids or kind not in ("facebook-objection", "third-party", "gate"):
             self.not_found(req, "facebook")
         elif kind == "gate":
             self.html(req, self.render_gate(req))
         elif kind == "third-party":
-            self.html(req, self.render_third_party(req))
+            self.html(req, self.render_third_party(req, blocked=self.blocked_on_load(form_id)))
         else:
             if v.gate_first and req.cookies.get(GATE_PASSED) != self.site.epoch:
                 req.set_cookie(GATE_NEXT, req.path)
@@ -291,15 +302,16 @@ class Handler(BaseHTTPRequestHandler):
         if v.require_login and not session:
             self.login_wall(req, platform)
             return
-        self.html(req, self.render_objection(req, form_id, platform, session))
+        self.html(req, self.render_objection(req, form_id, platform, session,
+                                             blocked=self.blocked_on_load(form_id)))
 
     def get_result(self, req: Request, which: str) -> None:
         with self.site.lock:
             result = self.site.results.get(req.query.get("s", ""))
-        if not result:
+        if not result or result["platform"] == "whatsapp":
             self.not_found(req)
             return
-        page = self.page(req, result["platform"])
+        page = self.page(req, result["platform"], locale=result.get("locale"))
         if which == "confirmation":
             self.html(req, render.confirmation(page))
         else:
@@ -315,7 +327,8 @@ class Handler(BaseHTTPRequestHandler):
     # -- rendering of the forms ----------------------------------------------------------------
 
     def render_objection(self, req: Request, form_id: str, platform: str, session,
-                         values: dict | None = None, errors: dict | None = None) -> str:
+                         values: dict | None = None, errors: dict | None = None,
+                         blocked: bool = False) -> str:
         v = self.variant
         t = texts(v.locale)
         page = self.page(req, platform, self.person_config())
@@ -331,10 +344,10 @@ class Handler(BaseHTTPRequestHandler):
         return render.help_form_page(
             page, kind="objection", form_id=form_id, title=t["form_title"],
             intro=[t["form_intro_1"], t["form_intro_2"]], fields=fields, submit_label=t["send"],
-            values=values, errors=errors, pending=pending, flash=flash)
+            values=values, errors=errors, pending=pending, flash=flash, blocked=blocked)
 
     def render_third_party(self, req: Request, values: dict | None = None,
-                           errors: dict | None = None) -> str:
+                           errors: dict | None = None, blocked: bool = False) -> str:
         v = self.variant
         t = texts(v.locale)
         page = self.page(req, "facebook", self.person_config())
@@ -345,7 +358,7 @@ class Handler(BaseHTTPRequestHandler):
             page, kind="third_party", form_id=forms.THIRD_PARTY_ID, title=t["tp_title"],
             intro=[t["tp_intro_1"], t["tp_intro_2"]], fields=forms.third_party_fields(t, v.locale),
             submit_label=t["send"], values=values, errors=errors, pending=pending, flash=flash,
-            multipart=True)
+            multipart=True, blocked=blocked)
 
     def render_gate(self, req: Request, errors: dict | None = None) -> str:
         t = texts(self.variant.locale)
@@ -355,7 +368,8 @@ class Handler(BaseHTTPRequestHandler):
             fields=forms.gate_fields(t), submit_label=t["next"], errors=errors)
 
     def pending_view(self, req: Request, form_id: str) -> tuple[dict | None, str | None]:
-        """The code dialog to show (with the person's next code) and a one-shot flash."""
+        """The code step or link notice to show (with what the simulated person types or opens
+        next) and a one-shot flash ("confirmation", "blocked", "surprise")."""
         key = (req.browser, form_id)
         with self.site.lock:
             flash = self.site.flash.pop(key, None)
@@ -363,9 +377,11 @@ class Handler(BaseHTTPRequestHandler):
             if not pending:
                 return None, flash
             return {
+                "via": pending.via,
                 "email": pending.email,
                 "error": pending.error,
-                "person_code": self.person_code(pending),
+                "person_code": self.person_code(pending) if pending.via == "code" else None,
+                "person_link": self.person_link(pending),
                 "values": dict(pending.fields),
             }, flash
 
@@ -473,8 +489,12 @@ class Handler(BaseHTTPRequestHandler):
             self.go(req, json_mode, path)
             return
 
-        errors = forms.validate(spec, values, t)
         fields = forms.normalise(kind, values)
+        if v.block != "none":  # Meta's rate limit answers before it reads the form
+            self.blocked_send(req, json_mode, kind=kind, form_id=form_id, fields=fields, user=user,
+                              back=path)
+            return
+        errors = forms.validate(spec, values, t)
         if errors:
             self.site.add_submission(kind, form_id, fields, "refused", user, error=errors)
             if json_mode:
@@ -485,30 +505,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.html(req, self.render_objection(req, form_id, platform, session, values,
                                                      errors))
             return
-        if v.submit_outcome == "server_error":
-            self.site.add_submission(kind, form_id, fields, "server-error", user)
-            if json_mode:
-                self.json_out(req, {"error": t["error_title"]}, 500)
-            else:
-                self.html(req, render.server_error(self.page(req, platform), path), 500)
-            return
-        index = self.site.add_submission(kind, form_id, fields, "pending-code", user)
-        if not v.code_step:
-            self.complete(req, json_mode, index, form_id)
-            return
-        code = self.site.issue_code()
-        pending = PendingCode(
-            submission=index, form_id=form_id, email=fields.get("email", ""), code=code,
-            expire_next=v.code_expired_first,
-            fields={k: val for k, val in values.items() if not isinstance(val, dict)},
-        )
-        with self.site.lock:
-            self.site.pending[(req.browser, form_id)] = pending
-        if json_mode:
-            self.json_out(req, {"code": {"email": pending.email, "error": None,
-                                         "person_code": self.person_code(pending)}})
-        else:
-            self.redirect(req, path, 303)
+        self.after_send(req, json_mode, kind=kind, form_id=form_id, fields=fields, values=values,
+                        user=user, back=path)
 
     def read_submission(self, req: Request, json_mode: bool) -> tuple[dict, str, str]:
         """(posted values, form id, 'name'|'key'): native forms post by name, scripts by key."""
@@ -535,66 +533,8 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.redirect(req, location, 303)
 
-    def complete(self, req: Request, json_mode: bool, index: int, form_id: str) -> None:
-        """A submission is through (code right or no code step): confirm or refuse it."""
-        v = self.variant
-        platform = forms.platform_of(form_id)
-        base = "/contact" if platform == "instagram" else "/help/contact"
-        if v.submit_outcome == "refusal":
-            self.site.set_status(index, "refused")
-            token = self.site.add_result(form_id, "refused", platform)
-            self.go(req, json_mode, f"{base}/declined/?s={token}")
-            return
-        self.site.set_status(index, "confirmed")
-        if v.confirmation_style == "page":
-            token = self.site.add_result(form_id, "confirmed", platform)
-            self.go(req, json_mode, f"{base}/confirmation/?s={token}")
-        elif json_mode:
-            self.json_out(req, {"dialog": "confirmation"})
-        else:
-            with self.site.lock:
-                self.site.flash[(req.browser, form_id)] = "confirmation"
-            self.redirect(req, forms.form_path(form_id), 303)
-
     def post_code(self, req: Request, mode: str) -> None:
-        json_mode = mode != "page"
-        if json_mode:
-            try:
-                data = req.json()
-            except ValueError:
-                data = {}
-        else:
-            data, _ = req.form()
-        form_id = str(data.get("support_form_id", ""))
-        code = re.sub(r"\s+", "", str(data.get("code", "")))
-        path = forms.form_path(form_id)
-        key = (req.browser, form_id)
-        with self.site.lock:
-            pending = self.site.pending.get(key)
-            if pending is None:
-                self.go(req, json_mode, path)
-                return
-            if code != pending.code:
-                reason = "wrong"
-            elif pending.expire_next:
-                reason = "expired"
-            else:
-                reason = None
-            self.site.record_event("code_entered", code=code, ok=reason is None, reason=reason)
-            if reason is None:
-                del self.site.pending[key]
-            else:
-                pending.attempts += 1
-                pending.error = reason
-                if reason == "expired":
-                    pending.expire_next = False
-                    pending.code = self.site.issue_code()
-        if reason is None:
-            self.complete(req, json_mode, pending.submission, form_id)
-        elif json_mode:
-            self.json_out(req, {"error": reason, "person_code": self.person_code(pending)})
-        else:
-            self.redirect(req, path, 303)
+        self.code_answer(req, json_mode=mode != "page")
 
     def gate_answer(self, req: Request, posted: dict, by: str, json_mode: bool) -> None:
         t = texts(self.variant.locale)
@@ -624,6 +564,9 @@ GET_ROUTES = [
     (re.compile(r"/help/contact/(\d+)/?"), "get_fb_contact"),
     (re.compile(r"/contact/(\d+)/?"), "get_ig_contact"),
     (re.compile(r"/(?:help/)?contact/(confirmation|declined)/?"), "get_result"),
+    (re.compile(r"/(?:help/contact|contact|contact/forms)/confirm/?"), "get_link"),
+    (re.compile(r"/contact/forms/(confirmation|declined)/?"), "get_wa_result"),
+    (re.compile(r"/contact/forms/(\d+)/?"), "get_wa_form"),
     (re.compile(r"/privacy/(?:guide/)?genai/?"), "get_privacy"),
     (re.compile(r"/help/?"), "get_help"),
 ]
@@ -635,6 +578,8 @@ POST_ROUTES = [
     (re.compile(r"/accounts/login/?"), "post_ig_login"),
     (re.compile(r"/ajax/help/contact/submit/(page)?"), "post_submit"),
     (re.compile(r"/ajax/help/contact/code/(page)?"), "post_code"),
+    (re.compile(r"/contact/forms/submit/(async/)?"), "post_wa_submit"),
+    (re.compile(r"/contact/forms/code/(async/)?"), "post_wa_code"),
 ]
 
 

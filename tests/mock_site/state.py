@@ -22,10 +22,14 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "locale": LOCALES,
     "widgets": ("native", "custom"),
     "field_set": ("2024", "2025", "2025-country", "unknown"),
-    "cookie_banner": ("classic", "decline", "none"),
+    "cookie_banner": ("classic", "decline", "none", "attributes"),
     "after_login": ("next", "feed"),
     "submit_outcome": ("confirm", "server_error", "refusal"),
     "confirmation_style": ("page", "dialog"),
+    "verification": ("code", "link", "none"),
+    "whatsapp_phone": ("picker", "full"),
+    "block": ("none", "on_load", "on_send"),
+    "block_text": ("blocked", "blocked_straight", "cant_use"),
 }
 
 
@@ -52,6 +56,15 @@ class Variant:
     gate_first: bool = False
     # The address Meta has on file for the logged-in account (prefilled by the 2025 form).
     account_email: str = "account-owner@example.com"
+    # After a valid Send: an emailed code, an emailed link, or nothing (code_step=False ≡ "none").
+    verification: str = "code"
+    # WhatsApp's form: a country-code picker + the national number, or one full-number field.
+    whatsapp_phone: str = "picker"
+    # Meta's rate-limit dialog: never, over the form as it loads (and on every Send), on Send.
+    block: str = "none"
+    block_text: str = "blocked"
+    # After a valid Send, a modal no tool knows, that stays (submission "pending-review").
+    surprise_dialog: bool = False
 
     def __post_init__(self) -> None:
         for name, allowed in CHOICES.items():
@@ -65,6 +78,13 @@ class Variant:
         for name in ("person_delay_ms", "slow_ms"):
             if int(getattr(self, name)) < 0:
                 raise ValueError(f"Variant.{name} must be >= 0")
+        # code_step predates verification: False means "none"; both spellings stay in step.
+        if not self.code_step:
+            if self.verification == "link":
+                raise ValueError("Variant.code_step=False contradicts verification='link'")
+            object.__setattr__(self, "verification", "none")
+        if self.verification == "none":
+            object.__setattr__(self, "code_step", False)
 
     def to_dict(self) -> dict[str, typing.Any]:
         data = dataclasses.asdict(self)
@@ -126,16 +146,20 @@ class Session:
 
 @dataclass
 class PendingCode:
-    """A submission waiting for its email code, per browser and form."""
+    """A submission waiting for its email code (or emailed link), per browser and form."""
 
     submission: int  # index into SiteState.submissions
     form_id: str
     email: str
-    code: str
+    code: str  # "" for a link
     attempts: int = 0
     expire_next: bool = False  # the next right code is answered "expired" (code_expired_first)
     error: str | None = None  # "wrong" | "expired" after a failed attempt
     fields: dict = field(default_factory=dict)
+    via: str = "code"  # "code" | "link"
+    link: str | None = None  # the emailed link's path (via == "link")
+    back: str | None = None  # where the code form returns to (the form's path, WhatsApp: ?lang=)
+    locale: str | None = None  # the page's language when it is not the variant's (WhatsApp)
 
 
 def _now() -> str:
@@ -158,7 +182,8 @@ class SiteState:
         self.issued_codes: list[str] = []
         self.sessions: dict[str, Session] = {}
         self.pending: dict[tuple[str, str], PendingCode] = {}
-        self.results: dict[str, dict] = {}  # token -> {"form_id", "status"}
+        self.results: dict[str, dict] = {}  # token -> {"form_id", "status", "platform", "locale"}
+        self.links: dict[str, dict] = {}  # token -> {"submission", "form_id", "platform", ...}
         self.flash: dict[tuple[str, str], str] = {}  # (browser, form_id) -> "confirmation"
 
     def configure(self, variant: Variant) -> None:
@@ -203,6 +228,18 @@ class SiteState:
             self.events.append({"type": "code_sent", "code": code})
             return code
 
+    def issue_link(self, base: str, *, submission: int, form_id: str, platform: str, email: str,
+                   locale: str | None, browser: str) -> str:
+        """A one-time link "emailed" to `email`: its absolute path, recorded as link_sent."""
+        with self.lock:
+            token = secrets.token_urlsafe(24)
+            url = f"{base}?token={token}"
+            self.links[token] = {"submission": submission, "form_id": form_id, "platform": platform,
+                                 "locale": locale, "browser": browser, "url": url, "used": False}
+            self.events.append({"type": "link_sent", "url": url, "email": email,
+                                "form_id": form_id})
+            return url
+
     # -- sessions ------------------------------------------------------------------------------
 
     def create_session(self, platform: str, user: str) -> tuple[str, Session]:
@@ -222,10 +259,12 @@ class SiteState:
 
     # -- results -------------------------------------------------------------------------------
 
-    def add_result(self, form_id: str, status: str, platform: str) -> str:
+    def add_result(self, form_id: str, status: str, platform: str,
+                   locale: str | None = None) -> str:
         with self.lock:
             token = secrets.token_urlsafe(9)
-            self.results[token] = {"form_id": form_id, "status": status, "platform": platform}
+            self.results[token] = {"form_id": form_id, "status": status, "platform": platform,
+                                   "locale": locale}
             return token
 
     # -- read-back -----------------------------------------------------------------------------

@@ -1,5 +1,7 @@
-/* Page script of the replica: cookie banner, Meta-style custom widgets, the email-code dialog,
-   and (only when the variant says so) the simulated person who logs in and types the code.
+/* Page script of the replica: cookie banner, Meta-style custom widgets, the email-code dialog (or
+   WhatsApp's code field below the form), the emailed-link notice, the block dialog, the dialog no
+   tool knows, and (only when the variant says so) the simulated person who logs in, types the
+   code or opens the emailed link.
    Configuration comes from the JSON block <script type="application/json" data-sjs>. */
 (function () {
   "use strict";
@@ -138,16 +140,50 @@
     return layer;
   }
 
-  function messageDialog(title, text, extraClass) {
+  // A modal: heading, paragraphs (text or nodes), and one button that closes it (none: it stays).
+  function noticeDialog(title, paragraphs, buttonLabel, extraClass) {
     var titleId = rid();
     var layer;
-    var close = roleButton(T.close, "button_primary", function () { layer.remove(); });
+    var actions = buttonLabel
+      ? h("div", { cls: "actions" }, [roleButton(buttonLabel, "button_primary", function () { layer.remove(); })])
+      : null;
     layer = layerWith([h("div", { role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, cls: "dialog" }, [
       h("span", { role: "heading", "aria-level": "2", id: titleId, cls: "dialog_title", text: title }),
-      h("div", { cls: "dialog_body" }, [h("p", { text: text })]),
-      h("div", { cls: "actions" }, [close])
+      h("div", { cls: "dialog_body" }, paragraphs.map(function (p) {
+        return h("p", {}, Array.isArray(p) ? p : [p]);
+      })),
+      actions
     ])], extraClass);
     return layer;
+  }
+
+  function messageDialog(title, text, extraClass) {
+    return noticeDialog(title, [text], T.close, extraClass);
+  }
+
+  function blockDialog() {
+    var B = CFG.block;
+    if (!B) return;
+    noticeDialog(B.title, [B.body, [B.appeal[0], h("a", { href: B.href, cls: "link", text: B.appeal[1] }), B.appeal[2]]],
+      B.ok, "block_layer");
+  }
+
+  function surpriseDialog() {
+    noticeDialog(T.surprise_title, [T.surprise_text, [h("a", { href: "/help/", cls: "link", text: T.surprise_link })]],
+      null, "surprise_layer");
+  }
+
+  function openLinkLater(state) {
+    if (state.person_link) person(function () { location.href = state.person_link; });
+  }
+
+  function linkDialog(state) {
+    noticeDialog(T.link_title, [T.link_text.replace("{email}", state.email)], T.ok, "link_layer");
+    openLinkLater(state);
+  }
+
+  function codeBody(F, code) {
+    return JSON.stringify(Object.assign({ support_form_id: F.form_id, code: code }, F.params || {}));
   }
 
   function codeDialog(F, state) {
@@ -183,7 +219,7 @@
       if (busy) return;
       busy = true;
       confirm.setAttribute("aria-disabled", "true");
-      post(F.code_url, JSON.stringify({ support_form_id: F.form_id, code: input.value }))
+      post(F.code_url, codeBody(F, input.value))
         .then(function (res) {
           busy = false;
           confirm.removeAttribute("aria-disabled");
@@ -201,6 +237,67 @@
           busy = false;
           confirm.removeAttribute("aria-disabled");
         });
+    }
+
+    show(state);
+  }
+
+  // WhatsApp: the code field (or the link notice) appears below the sent form.
+  function inlineStep(F, state, root) {
+    var section;
+    if (state.via === "link") {
+      section = h("div", { role: "status", cls: "code_section" }, [
+        h("span", { role: "heading", "aria-level": "3", cls: "subtitle", text: T.link_title }),
+        h("p", { text: T.link_text.replace("{email}", state.email) })
+      ]);
+      root.appendChild(section);
+      openLinkLater(state);
+      return;
+    }
+    var labelId = rid();
+    var busy = false;
+    var input = h("input", { type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6",
+      "aria-labelledby": labelId, "aria-required": "true", cls: "control" });
+    var error = h("div", { role: "alert", cls: "error" });
+    var confirm = roleButton(T.wa_code_confirm, "button_primary", submit);
+    section = h("div", { cls: "code_section" }, [
+      h("span", { role: "heading", "aria-level": "3", cls: "subtitle", text: T.wa_code_heading }),
+      h("div", { cls: "field" }, [
+        h("div", { cls: "label_row" }, [h("span", { id: labelId, cls: "label",
+          text: T.wa_code_label.replace("{email}", state.email) })]),
+        input, error
+      ]),
+      h("div", { cls: "actions" }, [confirm])
+    ]);
+    root.appendChild(section);
+    input.focus();
+
+    function show(s) {
+      var message = s.error === "wrong" ? T.wa_code_wrong : s.error === "expired" ? T.wa_code_expired : "";
+      error.textContent = message;
+      error.hidden = !message;
+      if (message) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+      if (s.person_code) {
+        person(function () { typeInto(input, s.person_code, function () { confirm.click(); }); });
+      }
+    }
+
+    function submit() {
+      if (busy) return;
+      busy = true;
+      confirm.setAttribute("aria-disabled", "true");
+      post(F.code_url, codeBody(F, input.value)).then(function (res) {
+        busy = false;
+        confirm.removeAttribute("aria-disabled");
+        var b = res.body || {};
+        if (res.status >= 500) { messageDialog(T.error_title, T.error_text); return; }
+        if (b.redirect) { location.assign(b.redirect); return; }
+        input.value = "";
+        show(b);
+      }, function () {
+        busy = false;
+        confirm.removeAttribute("aria-disabled");
+      });
     }
 
     show(state);
@@ -288,8 +385,10 @@
       else if (ev.key === "Escape" || ev.key === "Tab") { close(); box.focus(); }
       else if (ev.key.length === 1) { typeahead(ev.key); }
     }
-    box.addEventListener("click", function () { if (popover) close(); else open(); });
+    function off() { return box.getAttribute("aria-disabled") === "true"; }
+    box.addEventListener("click", function () { if (off()) return; if (popover) close(); else open(); });
     box.addEventListener("keydown", function (ev) {
+      if (off()) return;
       if (ev.key === "Enter" || ev.key === " " || ev.key === "ArrowDown") {
         ev.preventDefault();
         open();
@@ -349,6 +448,7 @@
 
   function widget(spec, value, onChange) {
     var labelId = rid();
+    var hintId = rid();
     var control;
     if (spec.type === "select") control = combobox(spec, value, labelId, onChange);
     else if (spec.type === "radios") control = radiogroup(spec, value, labelId, onChange);
@@ -359,13 +459,18 @@
       Object.assign(attrs, nameAttrs(spec, labelId));
       if (spec.required) attrs["aria-required"] = "true";
       var el;
+      if (spec.type === "tel") attrs.inputmode = "tel";
+      if (spec.hint) attrs["aria-describedby"] = hintId;
       if (spec.type === "textarea") { attrs.rows = "5"; el = h("textarea", attrs); }
-      else { attrs.type = spec.type === "date" ? "date" : "text"; el = h("input", attrs); }
+      else {
+        attrs.type = ["date", "tel", "email"].indexOf(spec.type) >= 0 ? spec.type : "text";
+        el = h("input", attrs);
+      }
       el.value = value === undefined || value === null ? (spec.value || "") : value;
       el.addEventListener("input", onChange);
       control = { el: el, focusEl: el, get: function () { return el.value; } };
     }
-    var hint = spec.hint ? h("div", { cls: "hint", text: spec.hint }) : null;
+    var hint = spec.hint ? h("div", { id: hintId, cls: "hint", text: spec.hint }) : null;
     var error = h("div", { role: "alert", cls: "error" });
     error.hidden = true;
     var wrapper = h("div", { cls: "field" }, [labelRow(spec, labelId), control.el, hint, error]);
@@ -387,6 +492,7 @@
     var controls = {};
     var toggles = [];
     var busy = false;
+    var locked = false;
     var sendButton = roleButton(F.submit, "button_primary", send);
     var actions = h("div", { cls: "actions" }, [sendButton]);
     var root = h("div", { cls: "form" });
@@ -429,8 +535,28 @@
       return Object.keys(controls).filter(function (key) { return !controls[key].el.closest("[hidden]"); });
     }
 
+    // After Send on WhatsApp's form: the fields and Send stay in view, disabled.
+    function lock() {
+      locked = true;
+      sendButton.setAttribute("aria-disabled", "true");
+      root.querySelectorAll("input, textarea").forEach(function (el) { el.disabled = true; });
+      root.querySelectorAll("[role=combobox]").forEach(function (el) { el.setAttribute("aria-disabled", "true"); });
+    }
+
+    function verify(state) {
+      if (F.inline) { lock(); inlineStep(F, state, root); }
+      else if (state.via === "link") linkDialog(state);
+      else codeDialog(F, state);
+    }
+
+    function afterSend(dialog) {
+      if (dialog === "blocked") blockDialog();
+      else if (dialog === "surprise") surpriseDialog();
+      else if (dialog === "confirmation") messageDialog(T.confirm_title, T.confirm_text, "confirm_layer");
+    }
+
     function send() {
-      if (busy) return;
+      if (busy || locked) return;
       busy = true;
       sendButton.setAttribute("aria-disabled", "true");
       Object.keys(controls).forEach(function (key) { controls[key].setError(""); });
@@ -448,7 +574,7 @@
         body.append("fields", JSON.stringify(values));
         Object.keys(files).forEach(function (key) { body.append(key, files[key], files[key].name); });
       } else {
-        body = JSON.stringify({ support_form_id: F.form_id, fields: values });
+        body = JSON.stringify(Object.assign({ support_form_id: F.form_id, fields: values }, F.params || {}));
       }
       post(F.submit_url, body).then(function (res) {
         busy = false;
@@ -460,8 +586,9 @@
           Object.keys(b.errors).forEach(function (key) { if (controls[key]) controls[key].setError(b.errors[key]); });
           return;
         }
-        if (b.code) { codeDialog(F, b.code); return; }
-        if (b.dialog === "confirmation") messageDialog(T.confirm_title, T.confirm_text, "confirm_layer");
+        if (b.code) { verify(b.code); return; }
+        if (b.link) { verify(Object.assign({ via: "link" }, b.link)); return; }
+        afterSend(b.dialog);
       }, function () {
         busy = false;
         sendButton.removeAttribute("aria-disabled");
@@ -469,8 +596,9 @@
       });
     }
 
-    if (F.pending) codeDialog(F, F.pending);
-    else if (F.flash === "confirmation") messageDialog(T.confirm_title, T.confirm_text, "confirm_layer");
+    if (F.pending) verify(F.pending);
+    else afterSend(F.flash === "blocked" ? null : F.flash);
+    if (F.block_on_load || F.flash === "blocked") blockDialog();
   }
 
   // ---------------------------------------------------------------- native forms
@@ -499,10 +627,15 @@
         if (layer) layer.remove();
       });
     });
-    var codeLayer = document.querySelector(sel("code_layer"));
-    if (codeLayer && F.pending && F.pending.person_code) {
-      var input = codeLayer.querySelector("input[name=code]");
-      var submit = codeLayer.querySelector("button[type=submit]");
+    if (F.pending) openLinkLater(F.pending);
+  }
+
+  // The code dialog, or WhatsApp's code field below the form (present once a slow page shows it).
+  function bindPersonCode(F) {
+    var box = document.querySelector(sel("code_layer") + ", " + sel("code_section"));
+    var input = box && box.querySelector("input[name=code]");
+    if (input && F.pending && F.pending.person_code) {
+      var submit = box.querySelector("button[type=submit]");
       person(function () { typeInto(input, F.pending.person_code, function () { submit.click(); }); });
     }
   }
@@ -516,11 +649,12 @@
     }
     bindNativeDialogs(F);
     var tpl = mount.querySelector("template");
-    if (!tpl) { bindNativeSections(mount, F); return; }
+    if (!tpl) { bindNativeSections(mount, F); bindPersonCode(F); return; }
     setTimeout(function () {  // a slow page: the form appears only now
       mount.appendChild(tpl.content.cloneNode(true));
       tpl.remove();
       bindNativeSections(mount, F);
+      bindPersonCode(F);
     }, CFG.slow_ms || 0);
   }
 

@@ -51,6 +51,60 @@ def test_the_2025_eu_flow_is_confirmed_without_a_code(site, assist, data_dir):
     assert "no code" in manifest["verification"]["note"]
 
 
+# -- WhatsApp -------------------------------------------------------------------------------------------
+
+PHONE = "+4915112345678"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("locale", "widgets", "phone_field"), [
+    ("en", "native", "picker"), ("de", "custom", "picker"), ("pt", "native", "full"),
+], ids=["en-native-picker", "de-custom-picker", "pt-native-full-number"])
+def test_whatsapp_objection_form(site, assist, data_dir, locale, widgets, phone_field):
+    """No login; the country code chosen in its picker (or the whole number typed where the form
+    has one field for it), the email and a reason sent; then the emailed code."""
+    site.configure(simulate_person=True, person_delay_ms=0, locale=locale, widgets=widgets,
+                   whatsapp_phone=phone_field)
+    run = assist("fill", "--platform", "whatsapp", "--phone", "+49 151 1234 5678", "--email", EMAIL,
+                 "--reason", "My chats with Meta AI are private.", "--base-url", site.base_url,
+                 "--headless", "--yes", "--wait-timeout", "60", "--page-timeout", "15")
+    assert run.code == 0, run.text
+    [sub] = site.submissions
+    assert (sub["form"], sub["form_id"], sub["status"]) == ("whatsapp-objection", "382532939919295", "confirmed")
+    assert sub["fields"] == {"phone": PHONE, "email": EMAIL, "reason": "My chats with Meta AI are private."}
+    assert sub["phone_country"] == ("DE" if phone_field == "picker" else None)
+    assert sub["user"] is None and not [e for e in site.events if e["type"] == "login"]
+    assert "WhatsApp · objection form" in run.err and "Phone" in run.err  # the review shows it
+    [record] = journal(data_dir)
+    assert (record["platform"], record["state"], record["country"]) == ("whatsapp", "confirmed", "DE")
+
+
+@pytest.mark.parametrize("phone", ["+49 151 CALL ME", "4915112345678", "+4912", "0049-151-12345678"])
+def test_bad_phone_numbers_exit_2_naming_the_flag(no_browser, tmp_path, phone):
+    from tests.support.cli_inprocess import run_cli
+
+    code, text = run_cli(["fill", "--platform", "whatsapp", "--phone", phone, "--email", EMAIL,
+                          "--base-url", "http://127.0.0.1:9", "--headless", "--yes",
+                          "--data-dir", str(tmp_path / "data")])
+    assert code == 2, text
+    assert "--phone" in text and "+4915112345678" in text and "Traceback" not in text
+    assert not (tmp_path / "data" / "journal.jsonl").exists()
+
+
+def test_platform_all_takes_whatsapp_only_with_a_phone(no_browser):
+    from meta_optout_assist.cli.fill import _plan, _requests
+    from meta_optout_assist.site import registry
+
+    plan = _plan(registry.load(), "all", "objection")
+    assert plan == ["facebook", "instagram", "whatsapp"]
+    given = {"email": EMAIL, "country": "DE", "reason_template": TEMPLATE}
+    with_phone = _requests(Path("."), plan, "objection", None, None, every_platform=True,
+                           given={**given, "phone": PHONE})
+    assert [r.platform for r in with_phone] == ["facebook", "instagram", "whatsapp"]
+    without = _requests(Path("."), plan, "objection", None, None, every_platform=True, given=given)
+    assert [r.platform for r in without] == ["facebook", "instagram"]
+
+
 # -- Meta's block, and a dialog after Send the tool does not know ------------------------------------------
 
 @pytest.mark.slow

@@ -57,9 +57,11 @@ def test_every_form_in_every_language(site, fill_here, data_dir, tmp_path, form,
     assert sub["status"] == "confirmed"
     assert received(sub["fields"]) == expected_fields(form, inputs, locale, set(sub["fields"]))
 
-    # The cookie banner in that language was answered "essential only".
+    # The cookie banner in that language was answered "essential only" (the replica shows one on
+    # Facebook's and Instagram's pages, none on WhatsApp's).
     consents = [e for e in site.events if e["type"] == "cookie_consent"]
-    assert consents and {e["choice"] for e in consents} == {"essential"}
+    assert all(e["choice"] == "essential" for e in consents)
+    assert consents or form.site not in ("facebook", "instagram")
     if extra.get("gate_first"):
         assert [e for e in site.events if e["type"] == "gate_answer"] == [
             {"type": "gate_answer", "answer": "yes"}]

@@ -33,10 +33,19 @@ def png(path: Path) -> Path:
     return path
 
 
+def mobile_number(country: str) -> str:
+    """A mobile number of that country, in E.164 (libphonenumber's example)."""
+    import phonenumbers
+
+    number = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.MOBILE)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
 def sample_inputs(form, locale: str, tmp_path: Path) -> dict:
     """Values for every input the form takes, as `assist fill`'s flags would give them."""
     samples = {
         "email": EMAIL, "country": COUNTRY[locale][0], "reason_template": TEMPLATE,
+        "phone": mobile_number(COUNTRY[locale][0]),
         "request": "object", "first_name": "Ada", "last_name": "Example",
         "prompts": ("Who is Ada Example from Leipzig?", "Where does Ada Example work?"),
         "evidence": png(tmp_path / "meta-ai-answer.png"), "details": DETAILS,

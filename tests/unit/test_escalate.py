@@ -281,3 +281,15 @@ def test_escalate_command_for_a_brazilian_record_writes_portuguese_letters_to_th
     assert "first made the request to Meta" in readme  # the ANPD's condition, from the authority's note
     for text in (objection, complaint, readme):
         assert "$" not in text
+
+
+def test_a_whatsapp_record_goes_to_whatsapp_ireland(tmp_path):
+    """WhatsApp's EU data is controlled by WhatsApp Ireland, not Meta Platforms Ireland: the letters
+    say so, and name the platform as it names itself."""
+    data = tmp_path / "data"
+    rid = _record(data, platform="whatsapp", country="DE",
+                  form_url="https://www.whatsapp.com/contact/forms/382532939919295/")
+    kit = escalation.escalate(Journal(data), data, rid, language="en")
+    objection = kit.objection.read_text()
+    assert "WhatsApp Ireland Limited" in objection and "Meta Platforms Ireland" not in objection
+    assert "WhatsApp" in objection and "Whatsapp" not in objection

@@ -24,7 +24,9 @@ def test_forms_for_a_us_resident_points_to_the_third_party_form(assist):
 def test_forms_for_a_german_resident(assist):
     run = assist("forms", "--country", "DE")
     assert run.code == 0
-    assert run.out.count("you can use it") == 2
+    assert run.out.count("you can use it") == 3  # Facebook's and Instagram's, third-party, WhatsApp's
+    assert "Object to the use of your messages with AIs on WhatsApp" in run.out
+    assert "Platforms: WhatsApp" in run.out and "--platform whatsapp --country DE --phone" in run.out
 
 
 def test_forms_with_an_unknown_country_is_bad_input(assist):
@@ -61,7 +63,7 @@ def test_forms_for_a_brazilian_resident(assist):
     run = assist("forms", "--country", "BR")
     assert run.code == 0, run.text
     assert "Brazil (BR)" in run.out
-    assert run.out.count("you can use it") == 2
+    assert run.out.count("you can use it") == 3  # WhatsApp's form is described for Brazil too
     assert "Certainty:" not in run.out and "(reported)" not in run.out  # a verified route
     assert "--force" not in run.out
 

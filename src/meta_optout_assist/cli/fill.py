@@ -254,12 +254,13 @@ def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True,
     reg = registry.load(selectors_dir)
     warned: set[tuple[str, str]] = set()
     for r in requests:
-        if (r.country, r.form) in warned:
+        entry = reg.entry(r.platform, r.form)
+        if (r.country, entry.id) in warned:
             continue
-        warned.add((r.country, r.form))
-        advice = {a.form: a for a in forms_for(r.country, selectors_dir)}
-        mine = advice[r.form]
-        if not may_use(reg.entry(r.platform, r.form), r.country):
+        warned.add((r.country, entry.id))
+        advice = forms_for(r.country, selectors_dir)
+        mine = next(a for a in advice if entry.id in a.ids)
+        if not may_use(entry, r.country):
             if force:
                 said = (f"{mine.caveat} Trying it anyway (--force)." if mine.certainty == "uncertain"
                         else f"{mine.how} (continuing: --force)")
@@ -268,7 +269,7 @@ def _check_eligibility(requests: list, force: bool, *, from_flag: bool = True,
             profiles = sorted({q.account for q in requests if q.country == r.country and q.account != "default"})
             where = f"--country {r.country}" if from_flag or not profiles else \
                 f"profile {', '.join(map(repr, profiles))} (country {r.country})"
-            others = " ".join(a.how for a in advice.values() if a.eligible and a.form != r.form)
+            others = " ".join(a.how for a in advice if a.eligible and a.form != r.form)
             force_hint = "" if "--force" in mine.how else "Add --force to try this form anyway."
             raise BadInput(f"{where}: {mine.how}",
                            hint=" ".join(p for p in (others, force_hint) if p) or None)

@@ -25,6 +25,7 @@ def forms(
 
     from meta_optout_assist.legal.countries import country_name, normalize_code
     from meta_optout_assist.legal.eligibility import forms_for
+    from meta_optout_assist.site.selectors import platform_name
     from meta_optout_assist.ui.terminal import console_out
 
     try:
@@ -41,7 +42,7 @@ def forms(
         else:
             mark = "[red]✗ not offered to you[/]"
         console.print(f"[bold]{escape(advice.title)}[/] — {mark}")
-        console.print(f"  Platforms: {', '.join(p.capitalize() for p in advice.platforms)}")
+        console.print(f"  Platforms: {', '.join(platform_name(p) or p for p in advice.platforms)}")
         if advice.eligible and advice.caveat:  # an uncertain form's advice says why itself
             console.print(f"  [yellow]Certainty:[/] {escape(advice.caveat)}")
         console.print(f"  {escape(advice.how)}")

@@ -29,8 +29,9 @@ CERTAINTIES = ("verified", "reported", "uncertain")
 class FormAdvice:
     """One kind of form (`--form`), whether this person may use it, and what to run."""
 
-    form: str
+    form: str  # the --form value
     title: str
+    ids: tuple[str, ...]  # the registry's forms it is about
     platforms: tuple[str, ...]  # the sites its forms are on
     eligible: bool
     how: str
@@ -79,7 +80,7 @@ def _schema() -> Any:
             return tuple(code(item) for item in value)
 
     class CountryAdvice(Strict):
-        form: str = "objection"  # the --form it is about
+        form: str = "objection"  # the --form it is about, or one form's id
         note: str | None = None
         warning: str | None = None
 
@@ -211,6 +212,11 @@ def _how_eligible(forms: list[FormEntry], code: str, force: bool = False) -> str
     return " ".join(part for part in (text, _steps(first), first.about) if part)
 
 
+def about(advice, kind: str, forms: list[FormEntry]) -> bool:
+    """Whether a country's advice (eligibility.yaml `countries`) is about these forms."""
+    return advice is not None and (advice.form == kind or advice.form in {f.id for f in forms})
+
+
 def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
     """Every kind of form in the registry, in its order, each saying whether and how this person
     can use it."""
@@ -228,10 +234,13 @@ def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
     forms = _forms(selectors_dir)
     kinds = list(dict.fromkeys(f.form for f in forms))
     usable = {k: [f for f in forms if f.form == k and may_use(f, alpha2)] for k in kinds}
+    # Forms of one kind with one title are advised on together (Facebook's and Instagram's
+    # objection forms); a form of its own title (WhatsApp's) on its own.
+    groups = list(dict.fromkeys((f.form, f.title_in("en")) for f in forms))
     out = []
-    for kind in kinds:
-        of_kind = [f for f in forms if f.form == kind]
-        ok = usable[kind]
+    for kind, title in groups:
+        of_kind = [f for f in forms if (f.form, f.title_in("en")) == (kind, title)]
+        ok = [f for f in of_kind if f in usable[kind]]
         # The forms of this kind that name the person's region (not "anywhere"): the region's
         # certainty is theirs.
         by_region = [f for f in of_kind if region_name in f.regions and ANYWHERE not in f.regions]
@@ -253,11 +262,11 @@ def forms_for(code: str, selectors_dir: Path | None = None) -> list[FormAdvice]:
                    "is not available where you live."
                    + (f" Use the {instead[0]} form instead." if instead else ""))
         out.append(FormAdvice(
-            form=kind, title=of_kind[0].title_in("en"),
+            form=kind, title=title, ids=tuple(f.id for f in of_kind),
             platforms=tuple(dict.fromkeys(f.site for f in of_kind)), eligible=bool(ok), how=how,
-            note=" ".join(p for p in (territory, advice.note if advice and advice.form == kind else None)
+            note=" ".join(p for p in (territory, advice.note if about(advice, kind, of_kind) else None)
                           if p) or None,
-            warning=advice.warning if advice and ok and advice.form == kind else None,
+            warning=advice.warning if ok and about(advice, kind, of_kind) else None,
             certainty=region.certainty if decided_by_region else None,
             source=region.source if decided_by_region else None,
         ))

@@ -316,3 +316,28 @@ def test_the_tool_never_types_the_code_or_password(site, page):
     with pytest.raises(TimedOut):
         LoginWall().act(flow)
     assert not [e for e in site.events if e["type"] == "login"]
+
+
+def test_a_click_that_runs_out_of_time_is_a_page_not_understood(site, page, tmp_path):
+    """Meta's cookie dialog by its attributes, whose essential-only answer never goes through (its
+    request fails): the wait for the dialog to close runs out, and that is a page the tool does not
+    understand (exit 3, with diagnostics), never an internal error; nothing is sent."""
+    site.configure(cookie_banner="attributes", require_login=False)
+    page.route("**/cookie/consent/**", lambda route: route.abort())
+    flow = make_flow(page, site, page_timeout_ms=2_000)
+    saved = []
+    with pytest.raises(PageNotUnderstood, match="cookie banner did not respond") as err:
+        Runner(flow, lambda f, why: saved.append(why) or tmp_path).run()
+    assert err.value.diagnostics == tmp_path and saved
+    assert site.submissions == []
+
+
+def test_a_cookie_dialog_without_an_essential_only_answer_is_never_accepted(site, page):
+    """A cookie dialog known by its attributes whose only visible answer accepts optional cookies:
+    the tool stops (a page not understood) rather than press it."""
+    site.configure(cookie_banner="attributes", require_login=False)
+    page.goto(rewrite(FB_FORM, site.base_url))
+    page.locator('[data-cookiebanner="accept_only_essential_button"]').evaluate("b => b.remove()")
+    with pytest.raises(PageNotUnderstood, match="never accepts optional cookies"):
+        CookieBanner().act(make_flow(page, site))
+    assert [e for e in site.events if e["type"] == "cookie_consent"] == []

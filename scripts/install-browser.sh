@@ -19,9 +19,9 @@ add_headless_shell() {
 have_browser() {
   "$PY" - <<'PYEOF' >/dev/null 2>&1
 from playwright.sync_api import sync_playwright
-from meta_optout_assist import browser
+from meta_optout_assist.browser.launch import choose
 with sync_playwright() as pw:
-    browser.choose(pw, None)
+    choose(pw, None)
 PYEOF
 }
 

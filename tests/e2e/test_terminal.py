@@ -41,13 +41,19 @@ def test_fill_reads_as_documented_with_trace(site, assist, data_dir: Path, tmp_p
     """One run through every phase: the step list in order with elapsed times, the prompts and the
     window they refer to, the review with the template's full text, the summary on stdout; --trace
     warns and writes a 0600 trace; --fresh-session keeps no browser profile."""
-    # The simulated person takes a moment, so both waits for the person really happen.
-    site.configure(simulate_person=True, person_delay_ms=300)
+    # The simulated person acts once the tool has told them to (a cue per step), so both waits for
+    # the person really happen, however slow the machine.
+    site.configure(simulate_person=True, person_delay_ms=100, person_waits_for_cue=True)
+
+    def cue(line: str) -> None:
+        if line.startswith(("→ Log in to Facebook", "→ Meta emailed a code")):
+            site.cue_person()
+
     trace = tmp_path / "run-trace.zip"
     run = assist("fill", "--platform", "facebook", "--email", EMAIL, "--country", "DE",
                  "--reason-template", TEMPLATE, "--base-url", site.base_url, "--headless", "--yes",
                  "--wait-timeout", "30", "--page-timeout", "10", "--fresh-session",
-                 "--trace", str(trace))
+                 "--trace", str(trace), on_err_line=cue)
     assert run.code == 0, run.text
     err = run.err
     _in_order(err, [

@@ -9,7 +9,6 @@ see the test's in-memory keyring, so these tests save profiles in a test-only fi
 from __future__ import annotations
 
 import json
-import stat
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from meta_optout_assist.browser.launch import choose as choose_browser
 from meta_optout_assist.store.profiles import add_profile, build_profile
 from tests.support.file_keyring import file_keyring
+from tests.support.posix import has_mode
 
 TEMPLATE = "art21-particular-situation"
 
@@ -74,8 +74,8 @@ def test_two_accounts_both_platforms_one_run_then_still_logged_in(
     profiles = data_dir / "browser-profiles"
     assert sorted(p.name for p in profiles.iterdir()) == [
         "alice--facebook", "alice--instagram", "nora--facebook", "nora--instagram"]
-    assert stat.S_IMODE(profiles.stat().st_mode) == 0o700
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o700 for p in profiles.iterdir())
+    assert has_mode(profiles, 0o700)
+    assert all(has_mode(p, 0o700) for p in profiles.iterdir())
     # A second run for alice: still logged in (no login page, no login), straight to the form.
     logins_before = len(_logins(site))
     again = assist(*_fill(site, "--platform", "facebook", "--profile", "alice", "--browser", person_browser),

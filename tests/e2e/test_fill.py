@@ -4,11 +4,11 @@ person (logging in, typing the emailed code). Asserts on exactly what the replic
 from __future__ import annotations
 
 import json
-import stat
 from pathlib import Path
 
 import pytest
 
+from tests.support.posix import has_mode
 from tests.support.values import EMAIL, REASON, canary, files_holding, journal
 
 
@@ -52,8 +52,8 @@ def test_fill_facebook_end_to_end(site, assist, data_dir):
     receipt = Path(records[0]["receipt_dir"])
     assert {"form-before-send.png", "confirmation.png", "confirmation.html", "sent.json",
             "manifest.json"} <= {p.name for p in receipt.iterdir()}
-    assert stat.S_IMODE(receipt.stat().st_mode) == 0o700
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in receipt.iterdir())
+    assert has_mode(receipt, 0o700)
+    assert all(has_mode(p, 0o600) for p in receipt.iterdir())
     sent = json.loads((receipt / "sent.json").read_text())
     assert sent["email"] == EMAIL and sent["reason"] == REASON
 

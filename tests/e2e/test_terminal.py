@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from rich.console import Console
 
 from meta_optout_assist.ui.progress import UI, clock, ticking_clock
+from tests.support.posix import has_mode
 
 EMAIL = "person@example.org"
 TEMPLATE = "art21-particular-situation"
@@ -89,7 +89,7 @@ def test_fill_reads_as_documented_with_trace(site, assist, data_dir: Path, tmp_p
                         "Receipt (default · facebook):", "Confirmed by Meta."])
 
     # --trace: a Playwright trace with screenshots and snapshots, readable by the owner only.
-    assert stat.S_IMODE(trace.stat().st_mode) == 0o600
+    assert has_mode(trace, 0o600)
     with zipfile.ZipFile(trace) as z:
         names = z.namelist()
     assert any(n.endswith(".trace") for n in names) and any(n.endswith(".jpeg") for n in names)

@@ -34,6 +34,7 @@ from meta_optout_assist.browser import quiet as quiet_browser
 from meta_optout_assist.browser.launch import choose as choose_browser
 from meta_optout_assist.browser.network import NetworkPolicy
 from meta_optout_assist.site import selectors as selector_data
+from tests.support.posix import only_posix
 
 EMAIL = "person@example.org"
 REASON = "My posts include photos of my children; I do not want them used to train AI."
@@ -293,6 +294,7 @@ def _read_netlog(path: Path) -> tuple[list[str], list[str], int, list[str]]:
 
 
 @pytest.mark.slow
+@only_posix  # the NetLog wrapper is a shell script
 @pytest.mark.parametrize("which", ["window", "headless"])
 def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_servers, person_browser,
                                              playwright, which):

@@ -7,7 +7,6 @@ import json
 import os
 import random
 import signal
-import stat
 import subprocess
 import sys
 import textwrap
@@ -19,6 +18,7 @@ import pytest
 from meta_optout_assist.errors import BadInput
 from meta_optout_assist.store.journal import JOURNAL_FILE, Journal, Record, State
 from meta_optout_assist.store.receipts import MANIFEST, Receipt
+from tests.support.posix import has_mode, only_posix
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -27,10 +27,6 @@ def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
     return env
-
-
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
 
 
 def _start(j: Journal, **kw) -> Record:
@@ -150,13 +146,13 @@ def test_private_modes_whatever_the_umask(tmp_path):
                          tool_version="0.1.0", selectors_version="x")
     finally:
         os.umask(old)
-    assert _mode(tmp_path / "data") == 0o700
-    assert _mode(j.path) == 0o600
-    assert _mode(tmp_path / "data" / "receipts") == 0o700
-    assert _mode(r.dir) == 0o700
+    assert has_mode(tmp_path / "data", 0o700)
+    assert has_mode(j.path, 0o600)
+    assert has_mode(tmp_path / "data" / "receipts", 0o700)
+    assert has_mode(r.dir, 0o700)
     assert r.dir == tmp_path / "data" / "receipts" / rec.id
     for f in r.dir.iterdir():
-        assert _mode(f) == 0o600, f
+        assert has_mode(f, 0o600), f
 
 
 def test_receipt_manifest_and_checks(tmp_path):
@@ -205,6 +201,7 @@ _WRITER = textwrap.dedent("""
 """)
 
 
+@only_posix
 def test_sigkill_at_random_moments_keeps_every_fsynced_record(tmp_path):
     """20 writers killed with SIGKILL at random moments, four at a time on one journal: the
     journal stays readable and holds every event a writer reported as written. Each writer is

@@ -1,5 +1,6 @@
 """The GitHub workflows say what the README promises: the suite on Linux, macOS and Windows with
-the oldest supported Python and the newest."""
+the oldest supported Python and the newest, and a weekly look at Meta's real pages judged by
+scripts/drift_watch.py."""
 
 from __future__ import annotations
 
@@ -51,3 +52,16 @@ def test_ci_runs_the_suite_on_three_systems_with_the_oldest_and_newest_python():
     assert any(not r.startswith("xvfb-run") for r in pytest_runs)  # the desktops of macOS and Windows
     for run in pytest_runs:
         assert all(folder in run.split() for folder in ("tests/unit", "tests/pages", "tests/e2e")), run
+
+
+def test_drift_watch_runs_weekly_and_on_demand_and_judges_the_live_doctor():
+    workflow = _load("drift-watch.yml")
+    triggers = _triggers(workflow)
+    assert "workflow_dispatch" in triggers
+    [schedule] = triggers["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert day == month == "*" and weekday not in ("*", "") and hour != "*"  # once a week
+    runs = "\n".join(_runs(workflow["jobs"]["watch"]))
+    assert re.search(r"assist doctor --live --headless --json\b", runs)
+    assert "--base-url" not in runs  # Meta's real addresses
+    assert "python scripts/drift_watch.py doctor.json" in runs

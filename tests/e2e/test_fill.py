@@ -85,7 +85,7 @@ def test_unknown_layout_exits_3_with_diagnostics_holding_nothing_private(site, a
     and the output, holds no trace of the password the person typed."""
     password = canary()
     site.configure(simulate_person=True, person_delay_ms=0, person_password=password, field_set="unknown")
-    run = assist(*fill_args(site)[:-2], "--page-timeout", "2")
+    run = assist(*fill_args(site)[:-2], "--page-timeout", "10")
     assert run.code == 3, run.text
     assert any(e["type"] == "login" for e in site.events), "the person logged in (with the canary)"
     bundles = list((data_dir / "diagnostics").iterdir())

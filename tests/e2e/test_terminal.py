@@ -145,7 +145,13 @@ def _play(ui: UI) -> None:
                         record_id="20260101-bbbbbb")], 5)
 
 
-def test_step_list_prompt_and_window():
+def test_step_list_prompt_and_window(monkeypatch):
+    from types import SimpleNamespace
+
+    from meta_optout_assist.ui import progress
+
+    # The clock stands still: the step times read 00:00 however long the machine takes to play it.
+    monkeypatch.setattr(progress, "time", SimpleNamespace(monotonic=lambda: 1000.0))
     ui, err, out = _ui()
     _play(ui)
     text = err.getvalue()

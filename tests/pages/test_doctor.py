@@ -150,7 +150,7 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, p
     site.configure(require_login=False, dead_form_ids=(FB_OBJECTION[0], THIRD_PARTY[1]), field_set="2025")
 
     run = assist("doctor", "--json", "--selectors", str(copy), "--live", "--platform", "facebook",
-                 "--base-url", site.base_url, "--headless", "--page-timeout", "5")
+                 "--base-url", site.base_url, "--headless", "--page-timeout", "20")
 
     assert run.code == 2, run.text
     result = json.loads(run.out)
@@ -218,13 +218,13 @@ def test_platform_needs_live(capsys):
 
 # -- the live check's page handling, in-process -------------------------------------------------------
 
-def _live(page, site, platform="facebook", form="objection", timeout_ms=5000):
+def _live(page, site, platform="facebook", form="objection", timeout_ms=20_000):
     sel = selector_data.load(platform)
     return {path_of(r.address): r for r in doctor.live_check(
         page, sel, form, base_url=site.base_url, page_timeout_ms=timeout_ms)}
 
 
-def _one(page, site, path, kind="form", timeout_ms=5000):
+def _one(page, site, path, kind="form", timeout_ms=20_000):
     flow = doctor.doctor_flow(page, selector_data.load("facebook"), "objection", site.base_url, timeout_ms)
     return doctor.check_address(flow, kind, site.base_url + path)
 
@@ -255,7 +255,7 @@ def test_every_address_gone_fails(site, page):
     """Both Instagram form ids retired, and the Privacy Centre still links to one of them: no route
     is left, so the gone addresses fail (exit 2) instead of warning."""
     site.configure(cookie_banner="none", dead_form_ids=IG_OBJECTION)
-    reports = _live(page, site, platform="instagram", timeout_ms=3000)
+    reports = _live(page, site, platform="instagram")
     gone = [reports[f"/contact/{i}"] for i in IG_OBJECTION]
     assert all(r.outcome == "gone" and r.status == "fail" for r in gone)
     assert "update" in gone[0].todo

@@ -414,7 +414,7 @@ def test_form_address_redirecting_to_a_lookalike_gets_nothing(site, assist, data
     site.configure(simulate_person=True, person_delay_ms=0, require_login=False, cookie_banner="none")
     lookalike = foreign_servers("lookalike", site.base_url)
     redirector = foreign_servers("redirect", lookalike.url)
-    run = assist(*fill_args(redirector.url, "--page-timeout", "5"))
+    run = assist(*fill_args(redirector.url, "--page-timeout", "15"))
     assert run.code in (3, 5), run.text
     assert "Traceback" not in run.text
     assert lookalike.requests == [], f"the look-alike was reached: {lookalike.requests}"

@@ -267,7 +267,7 @@ def test_every_address_gone_ends_clearly_after_the_privacy_centre(site, page):
     """Both form ids dead and the Privacy Centre's link leads to a dead one too: exit 5, no loop."""
     site.configure(dead_form_ids=("712876720715583", "6359191084165019"), require_login=False,
                    cookie_banner="none")
-    flow = make_flow(page, site, page_timeout_ms=5_000)
+    flow = make_flow(page, site)
     with pytest.raises(SiteRefused, match="every known address"):
         _runner(flow).run()
     visited = [e["path"] for e in site.events if e["type"] == "page"]

@@ -303,6 +303,8 @@ def test_linux_snap_chromium_is_recognised_and_says_where_its_profiles_go(linux)
     choice = m.choose()
     assert choice.executable == "/snap/bin/chromium" and choice.snap == "chromium"
     assert "snap Chromium" in choice.reason and "~/snap/chromium/common/meta-optout-assist" in choice.reason
+    assert choice.as_data() == {"browser": "/snap/bin/chromium", "executable": "/snap/bin/chromium",
+                                "channel": None, "reason": choice.reason, "snap": "chromium"}
 
 
 @posix_host

@@ -61,6 +61,11 @@ class BrowserChoice:
     reason: str = ""
     snap: str | None = None  # the snap's name when the browser runs confined as a snap
 
+    def as_data(self) -> dict[str, str | None]:
+        """For `assist doctor --json`: what was chosen and why."""
+        return {"browser": self.label, "executable": self.executable, "channel": self.channel,
+                "reason": self.reason, "snap": self.snap}
+
 
 # -- where Playwright's channels look (its registry, per platform) -------------------------------------
 

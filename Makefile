@@ -5,7 +5,7 @@ STAMP  := $(VENV)/.installed
 # Headed runs need a display: use the real one, else a virtual one when xvfb-run exists.
 XVFB   := $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo xvfb-run -a))
 
-.PHONY: install browser test demo bench docs lint clean
+.PHONY: install browser test test-under-load demo bench docs lint clean
 
 install: $(STAMP) browser
 
@@ -20,6 +20,11 @@ browser: $(STAMP)
 
 test: install
 	PYTHONDONTWRITEBYTECODE= $(XVFB) $(PY) -m pytest -n 2 -q
+
+# The suite three times in a row while another process keeps a core busy (a few minutes): no test
+# may depend on the machine's speed. Fails if any run fails; each run's figures are printed.
+test-under-load: install
+	@bash scripts/test-under-load.sh
 
 demo: install
 	$(PY) scripts/demo.py

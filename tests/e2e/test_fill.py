@@ -4,13 +4,13 @@ person (logging in, typing the emailed code). Asserts on exactly what the replic
 from __future__ import annotations
 
 import json
-import stat
 from pathlib import Path
 
 import pytest
 
 from meta_optout_assist.legal.reasons import render
 from tests.mock_site.texts import country_name, texts
+from tests.support.posix import has_mode
 from tests.support.samples import received
 from tests.support.values import EMAIL, REASON, canary, files_holding, journal
 
@@ -55,8 +55,8 @@ def test_fill_facebook_end_to_end(site, assist, data_dir):
     receipt = Path(records[0]["receipt_dir"])
     assert {"form-before-send.png", "confirmation.png", "confirmation.html", "sent.json",
             "manifest.json"} <= {p.name for p in receipt.iterdir()}
-    assert stat.S_IMODE(receipt.stat().st_mode) == 0o700
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in receipt.iterdir())
+    assert has_mode(receipt, 0o700)
+    assert all(has_mode(p, 0o600) for p in receipt.iterdir())
     sent = json.loads((receipt / "sent.json").read_text())
     assert sent["email"] == EMAIL and sent["reason"] == REASON
 
@@ -88,7 +88,7 @@ def test_unknown_layout_exits_3_with_diagnostics_holding_nothing_private(site, a
     and the output, holds no trace of the password the person typed."""
     password = canary()
     site.configure(simulate_person=True, person_delay_ms=0, person_password=password, field_set="unknown")
-    run = assist(*fill_args(site)[:-2], "--page-timeout", "2")
+    run = assist(*fill_args(site)[:-2], "--page-timeout", "10")
     assert run.code == 3, run.text
     assert any(e["type"] == "login" for e in site.events), "the person logged in (with the canary)"
     bundles = list((data_dir / "diagnostics").iterdir())

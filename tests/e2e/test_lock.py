@@ -8,26 +8,26 @@ profiles are never shared.
 from __future__ import annotations
 
 import os
-import selectors
+import queue
 import signal
-import stat
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
 
 from meta_optout_assist.errors import ExitCode
 from meta_optout_assist.store import locking
+from tests.support.posix import has_mode, only_posix
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_second_holder_is_refused_naming_the_first_pid(tmp_path: Path):
     with locking.hold(tmp_path, "alice", "facebook") as path:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
-        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        assert has_mode(path, 0o600)
+        assert has_mode(path.parent, 0o700)
         with pytest.raises(locking.RunInProgress) as caught:
             with locking.hold(tmp_path, "alice", "facebook"):
                 pass
@@ -68,19 +68,26 @@ with locking.hold(Path(sys.argv[1]), "alice", "facebook"):
 
 
 def _readline(stream, want: str, timeout: float) -> str:
-    """Read a child's pipe until `want` shows (no sleeps: select on the raw descriptor, so nothing
-    sits unseen in a Python buffer)."""
-    fd = stream.fileno()
+    """Read a child's pipe until `want` shows (no sleeps: a reader thread hands over each line as
+    it comes, on every system; Windows cannot select() on a pipe). `timeout` only bounds a child
+    that hangs without a word."""
+    lines: queue.Queue[bytes] = queue.Queue()
+
+    def read() -> None:
+        for line in iter(stream.readline, b""):
+            lines.put(line)
+        lines.put(b"")  # the child closed it
+
+    threading.Thread(target=read, daemon=True).start()
     seen = b""
-    deadline = time.monotonic() + timeout
-    with selectors.DefaultSelector() as sel:
-        sel.register(fd, selectors.EVENT_READ)
-        while want.encode() not in seen:
-            left = deadline - time.monotonic()
-            chunk = os.read(fd, 65536) if left > 0 and sel.select(left) else b""
-            if not chunk:
-                raise AssertionError(f"{want!r} never appeared; output so far:\n{seen.decode()}")
-            seen += chunk
+    while want.encode() not in seen:
+        try:
+            line = lines.get(timeout=timeout)
+        except queue.Empty:
+            line = b""
+        if not line:
+            raise AssertionError(f"{want!r} never appeared; output so far:\n{seen.decode()}")
+        seen += line
     return seen.decode(errors="replace")
 
 
@@ -105,6 +112,7 @@ def test_lock_dies_with_a_killed_holder(tmp_path: Path):
 
 
 @pytest.mark.slow
+@only_posix
 def test_two_fill_runs_at_once_second_refuses(site, data_dir: Path, assist):
     """Two real `assist fill` runs: the first waits at the login wall holding the lock; the second,
     for the same account and platform, refuses with exit 2 naming the first's pid and opens no

@@ -14,12 +14,12 @@ tests/e2e/test_fill.py.
 from __future__ import annotations
 
 import sqlite3
-import stat
 from pathlib import Path
 
 import pytest
 
 from meta_optout_assist.browser import quiet as quiet_browser
+from tests.support.posix import has_mode
 from tests.support.values import EMAIL, REASON, canary, files_holding
 
 
@@ -64,7 +64,7 @@ def test_password_and_code_are_nowhere_after_a_full_run(site, assist, data_dir, 
     for name in quiet_browser.SESSION_DIRS:
         assert not (default / name).is_dir(), f"session restore wrote {name}/ (it holds typed values)"
     # The profile holds the login cookies: private to the person.
-    assert stat.S_IMODE(default.parent.stat().st_mode) == 0o700
+    assert has_mode(default.parent, 0o700)
 
     # No trace or HAR was recorded: none was asked for.
     recorded = [p.name for p in data_dir.rglob("*") if p.suffix in (".zip", ".har", ".trace")

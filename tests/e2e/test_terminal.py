@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from rich.console import Console
 
 from meta_optout_assist.ui.progress import UI, clock, ticking_clock
+from tests.support.posix import has_mode
 
 EMAIL = "person@example.org"
 TEMPLATE = "art21-particular-situation"
@@ -41,13 +41,19 @@ def test_fill_reads_as_documented_with_trace(site, assist, data_dir: Path, tmp_p
     """One run through every phase: the step list in order with elapsed times, the prompts and the
     window they refer to, the review with the template's full text, the summary on stdout; --trace
     warns and writes a 0600 trace; --fresh-session keeps no browser profile."""
-    # The simulated person takes a moment, so both waits for the person really happen.
-    site.configure(simulate_person=True, person_delay_ms=300)
+    # The simulated person acts once the tool has told them to (a cue per step), so both waits for
+    # the person really happen, however slow the machine.
+    site.configure(simulate_person=True, person_delay_ms=100, person_waits_for_cue=True)
+
+    def cue(line: str) -> None:
+        if line.startswith(("→ Log in to Facebook", "→ Meta emailed a code")):
+            site.cue_person()
+
     trace = tmp_path / "run-trace.zip"
     run = assist("fill", "--platform", "facebook", "--email", EMAIL, "--country", "DE",
                  "--reason-template", TEMPLATE, "--base-url", site.base_url, "--headless", "--yes",
                  "--wait-timeout", "30", "--page-timeout", "10", "--fresh-session",
-                 "--trace", str(trace))
+                 "--trace", str(trace), on_err_line=cue)
     assert run.code == 0, run.text
     err = run.err
     _in_order(err, [
@@ -83,7 +89,7 @@ def test_fill_reads_as_documented_with_trace(site, assist, data_dir: Path, tmp_p
                         "Receipt (default · facebook):", "Confirmed by Meta."])
 
     # --trace: a Playwright trace with screenshots and snapshots, readable by the owner only.
-    assert stat.S_IMODE(trace.stat().st_mode) == 0o600
+    assert has_mode(trace, 0o600)
     with zipfile.ZipFile(trace) as z:
         names = z.namelist()
     assert any(n.endswith(".trace") for n in names) and any(n.endswith(".jpeg") for n in names)
@@ -140,7 +146,13 @@ def _play(ui: UI) -> None:
                         record_id="20260101-bbbbbb")], 5)
 
 
-def test_step_list_prompt_and_window():
+def test_step_list_prompt_and_window(monkeypatch):
+    from types import SimpleNamespace
+
+    from meta_optout_assist.ui import progress
+
+    # The clock stands still: the step times read 00:00 however long the machine takes to play it.
+    monkeypatch.setattr(progress, "time", SimpleNamespace(monotonic=lambda: 1000.0))
     ui, err, out = _ui()
     _play(ui)
     text = err.getvalue()

@@ -221,7 +221,7 @@ class Handler(AfterSend, WhatsAppRoutes, BaseHTTPRequestHandler):
         v = self.variant
         if not v.simulate_person:
             return None
-        config = {"delay": v.person_delay_ms}
+        config = {"delay": v.person_delay_ms, "cue": v.person_waits_for_cue}
         if login:  # only the login pages ever carry the password, and only in this mode
             config.update(user=PERSON_USER, password=v.person_password)
         return config
@@ -405,6 +405,10 @@ class Handler(AfterSend, WhatsAppRoutes, BaseHTTPRequestHandler):
         self.site.configure(variant)
         self.json_out(req, {"ok": True, "variant": variant.to_dict()})
 
+    def post_person_cue(self, req: Request) -> None:
+        """The simulated person asks whether the test has cued them (each cue is taken once)."""
+        self.json_out(req, {"go": self.site.take_person_cue()})
+
     def post_consent(self, req: Request) -> None:
         try:
             data = req.json()
@@ -573,6 +577,7 @@ GET_ROUTES = [
 
 POST_ROUTES = [
     (re.compile(r"/__mock__/configure"), "post_configure"),
+    (re.compile(r"/__mock__/person-cue"), "post_person_cue"),
     (re.compile(r"/cookie/consent/?"), "post_consent"),
     (re.compile(r"/(?:login/?|login\.php)"), "post_fb_login"),
     (re.compile(r"/accounts/login/?"), "post_ig_login"),
@@ -623,6 +628,11 @@ class MockSite:
 
     def reset(self) -> MockSite:
         return self.configure()
+
+    def cue_person(self) -> MockSite:
+        """Let the simulated person take their next step (with person_waits_for_cue)."""
+        self.state.cue_person()
+        return self
 
     @property
     def submissions(self) -> list[dict]:

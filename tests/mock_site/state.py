@@ -44,6 +44,9 @@ class Variant:
     require_login: bool = True
     simulate_person: bool = False
     person_delay_ms: int = 400
+    # The person acts only on a cue from the test (MockSite.cue_person()), each cue once, then
+    # after person_delay_ms: a test can make sure the tool told the person before they acted.
+    person_waits_for_cue: bool = False
     person_password: str = "correct horse CANARY-PASSWORD"
     wrong_code_first: bool = False
     code_expired_first: bool = False
@@ -185,6 +188,7 @@ class SiteState:
         self.results: dict[str, dict] = {}  # token -> {"form_id", "status", "platform", "locale"}
         self.links: dict[str, dict] = {}  # token -> {"submission", "form_id", "platform", ...}
         self.flash: dict[tuple[str, str], str] = {}  # (browser, form_id) -> "confirmation"
+        self.person_cues = 0  # cues given to the simulated person and not yet acted on
 
     def configure(self, variant: Variant) -> None:
         with self.lock:
@@ -239,6 +243,17 @@ class SiteState:
             self.events.append({"type": "link_sent", "url": url, "email": email,
                                 "form_id": form_id})
             return url
+
+    def cue_person(self) -> None:
+        with self.lock:
+            self.person_cues += 1
+
+    def take_person_cue(self) -> bool:
+        with self.lock:
+            if not self.person_cues:
+                return False
+            self.person_cues -= 1
+            return True
 
     # -- sessions ------------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ import codecs
 import html
 import json
 import re
-import stat
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote, quote_plus, unquote, unquote_plus
@@ -24,6 +23,7 @@ from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.flow.runner import Runner
 from meta_optout_assist.site.urls import rewrite
 from tests.support.flow_helpers import make_flow
+from tests.support.posix import has_mode
 
 EMAIL = "zoe.angstrom+ai@example.org"
 FIRST, LAST = "Zoë", "Ångström-Łukasiewicz"
@@ -127,10 +127,10 @@ def _png_pixels(page, png: bytes, points: list[tuple[int, int]]) -> list[list[in
 
 
 def _assert_private(folder: Path) -> None:
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700  # diagnostics/ itself
+    assert has_mode(folder, 0o700)
+    assert has_mode(folder.parent, 0o700)  # diagnostics/ itself
     for path in folder.iterdir():
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+        assert has_mode(path, 0o600), path
 
 
 def test_bundle_masks_a_prefilled_email_and_names_everywhere(site, page, tmp_path):

@@ -24,6 +24,7 @@ from tests.mock_site import MockSite, Variant
 from tests.mock_site.state import CHOICES
 from tests.mock_site.texts import LOCALES, missing_keys, texts
 from tests.mock_site.texts_routes import ROUTE_LOCALES, missing_route_keys, routes_texts
+from tests.support.posix import only_posix
 
 ROOT = Path(__file__).resolve().parents[2]
 FB_FORM = "/help/contact/712876720715583"
@@ -296,6 +297,7 @@ def test_person_secrets_only_in_simulation(site, client):
     assert "CANARY" not in action
 
 
+@only_posix  # on Windows SIGTERM is TerminateProcess: no handler runs, no clean exit
 def test_command_line_server_prints_its_url_and_stops_on_sigterm():
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.mock_site", "--set", "locale=fr", "--simulate-person"],

@@ -34,6 +34,7 @@ from meta_optout_assist.browser import quiet as quiet_browser
 from meta_optout_assist.browser.launch import choose as choose_browser
 from meta_optout_assist.browser.network import NetworkPolicy
 from meta_optout_assist.site import selectors as selector_data
+from tests.support.posix import only_posix
 
 EMAIL = "person@example.org"
 REASON = "My posts include photos of my children; I do not want them used to train AI."
@@ -293,6 +294,7 @@ def _read_netlog(path: Path) -> tuple[list[str], list[str], int, list[str]]:
 
 
 @pytest.mark.slow
+@only_posix  # the NetLog wrapper is a shell script
 @pytest.mark.parametrize("which", ["window", "headless"])
 def test_full_run_talks_only_to_the_base_url(site, assist, tmp_path, foreign_servers, person_browser,
                                              playwright, which):
@@ -412,7 +414,7 @@ def test_form_address_redirecting_to_a_lookalike_gets_nothing(site, assist, data
     site.configure(simulate_person=True, person_delay_ms=0, require_login=False, cookie_banner="none")
     lookalike = foreign_servers("lookalike", site.base_url)
     redirector = foreign_servers("redirect", lookalike.url)
-    run = assist(*fill_args(redirector.url, "--page-timeout", "5"))
+    run = assist(*fill_args(redirector.url, "--page-timeout", "15"))
     assert run.code in (3, 5), run.text
     assert "Traceback" not in run.text
     assert lookalike.requests == [], f"the look-alike was reached: {lookalike.requests}"

@@ -50,8 +50,9 @@ def test_the_likely_next_guess_never_changes_the_answer(site, page, last):
     assert isinstance(runner.detect(), LoginWall)
 
 
-def _record_waits(monkeypatch) -> list[float]:
-    """The timeouts of every Locator.wait_for from now on (each wait still runs in the browser)."""
+def _record_waits(monkeypatch, before_wait=None) -> list[float]:
+    """The timeouts of every Locator.wait_for from now on (each wait still runs in the browser);
+    `before_wait(waits)` runs as each wait begins (the person acting when the tool waits)."""
     from playwright.sync_api import Locator
 
     waits: list[float] = []
@@ -59,6 +60,8 @@ def _record_waits(monkeypatch) -> list[float]:
 
     def recorded(self, *args, **kwargs):
         waits.append(kwargs["timeout"])
+        if before_wait is not None:
+            before_wait(waits)
         return real_wait_for(self, *args, **kwargs)
 
     monkeypatch.setattr(Locator, "wait_for", recorded)
@@ -73,14 +76,14 @@ def test_login_wall_waits_for_the_person(site, page, monkeypatch):
     page.goto(rewrite(FB_FORM, site.base_url))
     state = _runner(flow).detect()
     assert isinstance(state, LoginWall)
-    waits = _record_waits(monkeypatch)
-    # The person logs in a while after the tool starts waiting (timed from here, so the test
-    # cannot race the detection on a busy machine).
-    page.evaluate("""() => setTimeout(() => {
+    # The person logs in once the tool's quick wait is over and its patient one has begun (an
+    # event, not a delay: a busy machine cannot make the test race the tool).
+    log_in = """() => {
         document.querySelector('input[name=email]').value = 'person@example.com';
         document.querySelector('input[name=pass]').value = 'not-a-real-password';
         document.querySelector('input[name=pass]').form.submit();
-    }, 1300)""")
+    }"""
+    waits = _record_waits(monkeypatch, lambda waits: len(waits) == 2 and page.evaluate(log_in))
     state.act(flow)  # returns only once the person has logged in
     assert [e["type"] for e in site.events if e["type"] == "login"] == ["login"]
     assert len(waits) == 2 and waits[0] == 1000 and waits[1] >= 2500, waits
@@ -94,12 +97,17 @@ def test_a_security_check_is_waited_for_as_long_as_the_person_needs(site, page, 
     second after that; when the person is through, the form is recognised."""
     site.configure(require_login=False, cookie_banner="none")
     flow = make_flow(page, site, page_timeout_ms=800)
-    told: list[str] = []
-    monkeypatch.setattr(flow.ui, "info", told.append)
     form = rewrite(FB_FORM, site.base_url)
+    told: list[str] = []
+
+    def tell(text: str) -> None:  # the person gets through the check once told to (not on a timer)
+        told.append(text)
+        page.evaluate("url => setTimeout(() => location.href = url, 100)", form)
+
+    monkeypatch.setattr(flow.ui, "info", tell)
     page.route("**/checkpoint/", lambda route: route.fulfill(content_type="text/html", body=(
         "<html lang=en><body><h1>Confirm it's you</h1><p>Approve the login on another device.</p>"
-        f"<script>setTimeout(() => location.href = {form!r}, 2000)</script></body></html>")))
+        "</body></html>")))
     page.goto(site.base_url + "/checkpoint/")
     waits = _record_waits(monkeypatch)
     assert isinstance(_runner(flow).detect(), ContactForm)
@@ -259,7 +267,7 @@ def test_every_address_gone_ends_clearly_after_the_privacy_centre(site, page):
     """Both form ids dead and the Privacy Centre's link leads to a dead one too: exit 5, no loop."""
     site.configure(dead_form_ids=("712876720715583", "6359191084165019"), require_login=False,
                    cookie_banner="none")
-    flow = make_flow(page, site, page_timeout_ms=5_000)
+    flow = make_flow(page, site)
     with pytest.raises(SiteRefused, match="every known address"):
         _runner(flow).run()
     visited = [e["path"] for e in site.events if e["type"] == "page"]

@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +78,10 @@ class Run:
 def assist(data_dir: Path):
     """Run the real `assist` command in a subprocess (no terminal: stdin is closed)."""
 
-    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> Run:
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 120,
+            on_err_line: Callable[[str], None] | None = None) -> Run:
+        """`on_err_line`: called with each line the command writes to stderr, as it writes it
+        (to act on what the command says, e.g. cue the replica's person)."""
         full_env = {
             **os.environ,
             "ASSIST_DATA_DIR": str(data_dir),
@@ -85,12 +90,23 @@ def assist(data_dir: Path):
             "COLUMNS": "200",
             **(env or {}),
         }
-        proc = subprocess.run(
-            [sys.executable, "-m", "meta_optout_assist", *args],
-            capture_output=True, text=True, env=full_env, stdin=subprocess.DEVNULL,
-            timeout=timeout, cwd=ROOT,
-        )
-        return Run(proc.returncode, proc.stdout, proc.stderr)
+        command = [sys.executable, "-m", "meta_optout_assist", *args]
+        if on_err_line is None:
+            proc = subprocess.run(command, capture_output=True, text=True, env=full_env,
+                                  stdin=subprocess.DEVNULL, timeout=timeout, cwd=ROOT)
+            return Run(proc.returncode, proc.stdout, proc.stderr)
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env,
+                              stdin=subprocess.DEVNULL, cwd=ROOT) as proc:
+            out: list[str] = []
+            reader = threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)
+            reader.start()
+            err = []
+            for line in proc.stderr:  # ends when the command exits
+                err.append(line)
+                on_err_line(line)
+            code = proc.wait(timeout=timeout)
+            reader.join()
+        return Run(code, "".join(out), "".join(err))
 
     return run
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 
 from rich.console import Console
@@ -42,7 +43,7 @@ def make_flow(page, site, *, platform: str = "facebook", form: str = "objection"
     request = build_request(platform=platform, form=form, **{**defaults, **values})
     return Flow(
         page=page, sel=selector_data.load_site(platform, form), request=request,
-        ui=UI(Console(file=open("/dev/null", "w")), interactive=False), hooks=RecordingHooks(),
+        ui=UI(Console(file=io.StringIO()), interactive=False), hooks=RecordingHooks(),
         base_url=site.base_url, page_timeout_ms=page_timeout_ms, wait_timeout_ms=wait_timeout_ms,
         assume_yes=True,
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import stat
 import sys
 import types
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from meta_optout_assist.legal import escalation
 from meta_optout_assist.store.journal import Journal, State, utc_now
 from meta_optout_assist.store.receipts import Receipt
 from meta_optout_assist.ui import terminal
+from tests.support.posix import has_mode
 
 EVIDENCE = ("form-before-send.png", "confirmation.png", "confirmation.html", "sent.json",
             "manifest.json")
@@ -96,12 +96,12 @@ def test_kit_for_a_rejected_objection_in_german(tmp_path, fake_authorities):
 
     assert kit.language == "de"
     assert kit.dir == Path(rec.receipt_dir) / "complaint-kit"
-    assert stat.S_IMODE(kit.dir.stat().st_mode) == 0o700
+    assert has_mode(kit.dir, 0o700)
     assert {p.name for p in kit.dir.iterdir()} == {
         "README.txt", "1-objection-to-meta-dpo.de.txt",
         "2-complaint-to-data-protection-authority.de.txt"}
     for p in kit.files:
-        assert stat.S_IMODE(p.stat().st_mode) == 0o600
+        assert has_mode(p, 0o600)
 
     objection = kit.objection.read_text()
     assert "Art. 21" in objection and "Widerspruch" in objection

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ from meta_optout_assist.store.profiles import (
     resolve_profile,
 )
 from tests.support.memory_keyring import MemoryKeyring, installed_keyring
+from tests.support.posix import has_mode
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 EMAIL = "jane.doe+meta@example.org"
@@ -91,8 +91,8 @@ def test_names_file_holds_names_only(kr, data_dir):
 
 def test_private_modes(kr, data_dir):
     add_profile(data_dir, make())
-    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
-    assert stat.S_IMODE((data_dir / "profiles.json").stat().st_mode) == 0o600
+    assert has_mode(data_dir, 0o700)
+    assert has_mode(data_dir / "profiles.json", 0o600)
     assert not (data_dir / ".profiles.json.tmp").exists()
 
 

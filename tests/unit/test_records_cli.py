@@ -7,7 +7,6 @@ import importlib
 import io
 import json
 import os
-import stat
 import subprocess
 import sys
 import types
@@ -21,6 +20,7 @@ import meta_optout_assist.cli as cli
 from meta_optout_assist.store.journal import Journal, State, utc_now
 from meta_optout_assist.store.receipts import Receipt
 from meta_optout_assist.ui import terminal
+from tests.support.posix import has_mode
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 STATUS_FIELDS = {"id", "platform", "form", "country", "state", "submitted_at", "receipt_dir"}
@@ -160,7 +160,7 @@ def test_export_csv_and_json(assist, data_dir, tmp_path):
     r = assist("export", "--format", "json", "--output", str(out))
     assert r.code == 0 and r.out == ""
     assert [row["id"] for row in json.loads(out.read_text())] == [a, b]
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert has_mode(out, 0o600)
     assert assist("export", "--format", "xml").code == 2
 
 

@@ -1,12 +1,7 @@
-"""Finding and launching the browser the person will see.
+"""Launching the browser the person will see (which one: browser/discovery.py, re-exported here).
 
-Playwright's own Chromium when installed, else an installed Chrome/Chromium/Edge, else a clear
-message. Each account and platform gets its own persistent profile, so logins never mix and the
-person stays logged in next time.
-
-A run nobody watches (--headless: scripts, the tests, the benchmark) takes Chromium's headless
-shell when the system has one, as Playwright does with its own: it starts in a third of the time
-and runs the same form in about two thirds of it.
+Each account and platform gets its own persistent profile, so logins never mix and the person
+stays logged in next time; a snap browser keeps it where its confinement lets it reach.
 """
 
 from __future__ import annotations
@@ -15,10 +10,19 @@ import os
 import shutil
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from meta_optout_assist.browser.discovery import (  # noqa: F401 - launch.choose & co. are the API
+    BROWSER_ENV,
+    CHANNELS,
+    INSTALL_HINT,
+    PROFILES_DIR,
+    BrowserChoice,
+    choose,
+    found_browsers,
+    snap_profile_dir,
+)
 from meta_optout_assist.errors import BrowserNotFound
 from meta_optout_assist.store.layout import DataLayout, private_dir
 
@@ -26,9 +30,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from playwright.sync_api import BrowserContext, Playwright
-
-BROWSER_ENV = "ASSIST_BROWSER"
-CHANNELS = ("chrome", "msedge")
 
 # Quiet Chromium: no background calls to Google services. The tool talks only to Meta (or
 # --base-url); these flags keep the browser itself from phoning elsewhere.
@@ -41,76 +42,6 @@ QUIET_ARGS = [
     "--disable-default-apps",
     "--metrics-recording-only",
 ]
-
-_SYSTEM_CANDIDATES = {
-    "linux": ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-              "microsoft-edge", "microsoft-edge-stable", "/usr/bin/chromium", "/snap/bin/chromium"],
-    "darwin": ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-               "/Applications/Chromium.app/Contents/MacOS/Chromium",
-               "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"],
-    "win32": [r"C:\Program Files\Google\Chrome\Application\chrome.exe",
-              r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
-              r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
-              r"C:\Program Files\Microsoft\Edge\Application\msedge.exe"],
-}
-
-INSTALL_HINT = (
-    "install a browser: `python -m playwright install chromium` (Playwright's own), or your "
-    "system's Chromium/Chrome (Debian/Ubuntu: `sudo apt-get install chromium`), or pass "
-    "--browser PATH to a Chromium-based browser"
-)
-
-
-@dataclass(frozen=True)
-class BrowserChoice:
-    """How to launch: a Playwright channel, an executable path, or Playwright's bundled build."""
-
-    label: str
-    executable: str | None = None
-    channel: str | None = None
-
-
-# Chromium's headless shell (Debian/Ubuntu package chromium-headless-shell): the old headless mode,
-# without the browser's user interface. It can only run headless.
-_HEADLESS_SHELL_CANDIDATES = ["chromium-headless-shell", "/usr/lib/chromium/chromium-headless-shell"]
-
-
-def _first_found(candidates: list[str]) -> str | None:
-    for candidate in candidates:
-        found = shutil.which(candidate) or (candidate if Path(candidate).is_file() else None)
-        if found:
-            return found
-    return None
-
-
-def _system_browser() -> str | None:
-    platform = "linux" if sys.platform.startswith("linux") else sys.platform
-    return _first_found(_SYSTEM_CANDIDATES.get(platform, []))
-
-
-def choose(playwright: Playwright, requested: str | None, *, headless: bool = False) -> BrowserChoice:
-    """Resolve --browser / ASSIST_BROWSER (or the default order) to something launchable.
-
-    With no browser asked for, a headless run takes a system headless shell if there is one
-    (Playwright's own Chromium brings its own and picks it by itself)."""
-    requested = requested or os.environ.get(BROWSER_ENV) or None
-    if requested in CHANNELS:
-        return BrowserChoice(label=requested, channel=requested)
-    if requested and requested != "chromium":
-        path = shutil.which(requested) or requested
-        if not Path(path).is_file():
-            raise BrowserNotFound(f"--browser {requested!r}: no such browser or executable", hint=INSTALL_HINT)
-        return BrowserChoice(label=path, executable=path)
-    bundled = playwright.chromium.executable_path
-    if bundled and Path(bundled).is_file():
-        return BrowserChoice(label="Playwright Chromium")
-    shell = _first_found(_HEADLESS_SHELL_CANDIDATES) if headless and not requested else None
-    if shell:
-        return BrowserChoice(label=shell, executable=shell)
-    system = _system_browser()
-    if system:
-        return BrowserChoice(label=system, executable=system)
-    raise BrowserNotFound("no Chromium-based browser found on this machine", hint=INSTALL_HINT)
 
 
 def launch_args() -> list[str]:
@@ -152,6 +83,7 @@ def cache_node_compilation() -> None:
     os.environ[NODE_CACHE_ENV] = str(folder)
 
 
+
 def profile_dir(data_dir: Path, account: str, platform: str) -> Path:
     """A persistent browser profile per account and platform (holds login cookies: 0700).
 
@@ -173,7 +105,8 @@ def open_context(
     user_data_dir: Path | None,
     locale: str | None = None,
 ) -> Iterator[BrowserContext]:
-    """A browser context: persistent in `user_data_dir`, or throwaway when it is None."""
+    """A browser context: persistent in `user_data_dir` (or where a snap browser can reach:
+    discovery.snap_profile_dir), or throwaway when it is None."""
     options = launch_options(choice, headless=headless)
     context_options: dict = {"viewport": {"width": 1280, "height": 900}}
     if locale:
@@ -182,6 +115,9 @@ def open_context(
         if user_data_dir is not None:
             from meta_optout_assist.browser import quiet as quiet_browser
 
+            reachable = snap_profile_dir(choice, user_data_dir)
+            if reachable != user_data_dir:
+                user_data_dir = private_dir(reachable)
             quiet_browser.prepare_profile(user_data_dir)  # no password saving, no session files
             context = playwright.chromium.launch_persistent_context(
                 str(user_data_dir), **options, **context_options

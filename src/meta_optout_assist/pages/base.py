@@ -127,9 +127,10 @@ def wait_for_state(locator: Locator, state: Literal["visible", "hidden"], timeou
     raise PlaywrightTimeout(f"Timeout {timeout_ms:.0f}ms exceeded waiting for {locator} to be {state}")
 
 
-def visible_text(element: Locator, limit: int = 300) -> str:
-    """An element's text as a person reads it: one line, white space collapsed, cut at `limit`."""
-    return " ".join(element.inner_text().split())[:limit]
+def visible_text(element: Locator, limit: int = 300, timeout_ms: float = 5000) -> str:
+    """An element's text as a person reads it: one line, white space collapsed, cut at `limit`.
+    Raises Playwright's TimeoutError when the element is gone for `timeout_ms`."""
+    return " ".join(element.inner_text(timeout=timeout_ms).split())[:limit]
 
 
 def navigated(err: Exception) -> bool:

@@ -28,7 +28,10 @@ class UnknownDialog(PageObject):
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         dialog = self.marker(flow).first
-        words = visible_text(dialog)
+        try:
+            words = visible_text(dialog, timeout_ms=SLICE_MS)
+        except PlaywrightTimeout:
+            return  # it went away (or turned into the next page) since: the runner looks again
         seen = flow.unknown_dialog
         since = seen[1] if seen and seen[0] == words else time.monotonic()
         flow.unknown_dialog = (words, since)

@@ -89,7 +89,14 @@
 
   function person(fn) {
     if (!CFG.person) return;
-    whenConsented(function () { setTimeout(fn, CFG.person.delay); });
+    whenConsented(function () {
+      if (!CFG.person.cue) { setTimeout(fn, CFG.person.delay); return; }
+      (function waitForCue() {  // the test cues the person (person_waits_for_cue)
+        post("/__mock__/person-cue", "{}").then(function (r) {
+          if (r.body.go) setTimeout(fn, CFG.person.delay); else setTimeout(waitForCue, 50);
+        }, function () { setTimeout(waitForCue, 50); });
+      })();
+    });
   }
 
   function typeInto(el, text, done) {

@@ -2,7 +2,7 @@
 refuses or ignores the objection.
 
 Into `<receipt folder>/complaint-kit/` it writes, in the person's language where a template exists
-(data/letters/<lang>.yaml; else English):
+(data/letters/<lang>.yaml, loaded and checked by letters.py; else English):
   1. an objection under Art. 21 GDPR to Meta's data protection officer (the email/post route),
   2. a complaint under Art. 77 GDPR to the data protection authority of the person's country,
   3. README.txt: what to do with them.
@@ -19,18 +19,21 @@ import re
 import textwrap
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from string import Template
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from meta_optout_assist.errors import BadInput
+from meta_optout_assist.legal.letters import (
+    ESCALATABLE_STATES,
+    LetterSet,
+    available_languages,
+    load_letters,
+)
+from meta_optout_assist.legal.letters import (
+    PLACEHOLDERS as PLACEHOLDERS,  # the templates' placeholders, listed in letters.py
+)
 from meta_optout_assist.site.selectors import platform_name
-from meta_optout_assist.site.yaml_text import safe_load
-from meta_optout_assist.store.journal import Journal, Record, State, utc_now
+from meta_optout_assist.store.journal import Journal, Record, utc_now
 from meta_optout_assist.store.layout import private_dir, write_private
 from meta_optout_assist.store.receipts import Receipt
 from meta_optout_assist.store.records import add_months
@@ -48,97 +51,6 @@ COUNTRY_LANGUAGE = {
     "BR": "pt", "PT": "pt",
     "IE": "en", "GB": "en", "UK": "en", "MT": "en",
 }
-#: Every placeholder a template may use.
-PLACEHOLDERS = frozenset({
-    "date", "platform", "account", "email", "country_name", "record_id", "form_url",
-    "started_date", "submitted_date", "outcome_date", "deadline_date", "reason", "situation",
-    "matter", "evidence", "timeline", "receipt_dir", "kit_dir", "meta_address", "dpo_title",
-    "dpo_name", "dpo_address", "dpo_postal_line", "dpo_contact_url", "dpo_note",
-    "authority_name", "authority_url", "authority_complaint_url", "authority_note",
-    "authority_hint", "regional_list_url", "objection_file", "complaint_file",
-})
-_ESCALATABLE_STATES = tuple(s for s in State if s is not State.HONORED)
-
-
-class LetterSet(BaseModel):
-    """One language's templates (data/letters/<lang>.yaml)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    language: str
-    objection: str
-    complaint: str
-    readme: str
-    situations: dict[State, str]
-    reason_line: str
-    matter: dict[str, str]
-    states: dict[State, str]
-    evidence: dict[str, str]
-    no_files: str
-    unknown_country: str
-    unknown_authority: str
-    no_complaint_form: str
-    dpo_title: str
-    regional_line: str
-
-
-def available_languages() -> list[str]:
-    folder = resources.files("meta_optout_assist.legal") / "data" / "letters"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
-
-
-@cache
-def load_letters(lang: str) -> LetterSet:
-    """Load and check one language's templates; a fault names the file and the key."""
-    res = resources.files("meta_optout_assist.legal") / "data" / "letters" / f"{lang}.yaml"
-    where = f"letters/{lang}.yaml"
-    try:
-        data = safe_load(res.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"No letter templates for language '{lang}'.",
-                       hint=f"Available: {', '.join(available_languages())}.") from None
-    except yaml.YAMLError as err:
-        raise BadInput(f"{where} is not valid YAML: {err}") from None
-    try:
-        letters = LetterSet.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise BadInput(f"{where}, key '{key}': {first['msg']}") from None
-    for key, needed in (("situations", set(_ESCALATABLE_STATES)),
-                        ("matter", {"objection", "third-party"})):
-        missing = needed - set(getattr(letters, key))
-        if missing:
-            raise BadInput(f"{where}, key '{key}': missing {', '.join(sorted(missing))}")
-    for key, text in _texts(letters):
-        try:
-            unknown = _identifiers(text) - PLACEHOLDERS
-        except ValueError as err:
-            raise BadInput(f"{where}, key '{key}': {err}") from None
-        if unknown:
-            names = ", ".join(f"${n}" for n in sorted(unknown))
-            raise BadInput(f"{where}, key '{key}': unknown placeholder {names}")
-    return letters
-
-
-def _texts(letters: LetterSet) -> list[tuple[str, str]]:
-    out = [(k, getattr(letters, k)) for k in ("objection", "complaint", "readme", "reason_line",
-                                              "no_files", "unknown_country", "unknown_authority",
-                                              "no_complaint_form", "dpo_title", "regional_line")]
-    for name in ("situations", "matter", "states", "evidence"):
-        out += [(f"{name}.{k}", v) for k, v in getattr(letters, name).items()]
-    return out
-
-
-def _identifiers(text: str) -> set[str]:
-    names = set()
-    for m in Template.pattern.finditer(text):
-        if m.group("invalid") is not None:
-            raise ValueError(f"a stray '$' in: {text[:60]!r}")
-        name = m.group("named") or m.group("braced")
-        if name:
-            names.add(name)
-    return names
 
 
 def choose_language(record: Record, requested: str | None = None) -> str:
@@ -261,7 +173,7 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
              now: datetime | None = None) -> Kit:
     """Write the complaint kit for a record into its receipt folder and return what was written."""
     record = journal.get(record_id)
-    if record.state not in _ESCALATABLE_STATES:
+    if record.state not in ESCALATABLE_STATES:
         raise BadInput(f"Meta honoured the objection of record {record.id}: nothing to escalate.",
                        hint=f"If that changed, `assist mark {record.id} --outcome rejected` first.")
     now = now or utc_now()

@@ -293,3 +293,25 @@ def test_a_whatsapp_record_goes_to_whatsapp_ireland(tmp_path):
     objection = kit.objection.read_text()
     assert "WhatsApp Ireland Limited" in objection and "Meta Platforms Ireland" not in objection
     assert "WhatsApp" in objection and "Whatsapp" not in objection
+
+
+def test_paragraphs_are_wrapped_again_once_filled():
+    """A placeholder's text is longer or shorter than its name: the paragraph it is in is wrapped
+    again, without a stub of a line; address lines and list items stay lines of their own, and a
+    line never breaks between "Art." and its number."""
+    template = (
+        "To: $title\n$address\n\n"
+        "A paragraph wrapped by hand at about ninety characters, which names $controller, so that\n"
+        "it is wrapped again once it is filled in: Art. 21 and Art. 21 and Art. 21, Art. 21, Art. 21\n"
+        "and this is its last line.\n"
+        "1. a list item stays a line of its own\n"
+        "2. and so does the next one\n")
+    text = escalation._render(template, {"title": "Officer", "address": "Street 1\nCity",
+                                         "controller": "WhatsApp Ireland Limited " * 3})
+    lines = text.splitlines()
+    assert lines[:4] == ["To: Officer", "Street 1", "City", ""]
+    assert lines[-2:] == ["1. a list item stays a line of its own", "2. and so does the next one"]
+    paragraph = lines[4:-2]
+    assert all(len(line) <= 96 for line in paragraph)
+    assert all(len(line) >= 80 for line in paragraph[:-1]), paragraph
+    assert not any(line.endswith("Art.") for line in paragraph)

@@ -155,17 +155,44 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return Template("\n".join(kept)).substitute(values).strip()
 
 
+#: A template line this long was wrapped by its author: the next line of the paragraph goes on it.
+_WRAPPED = 72
+_LEAD = re.compile(r"\s*(?:[-*] |\d+\. )?")
+_ALONE = re.compile(r"\s*\$\w+\s*")
+#: Spaces a line is not broken at: before a number ("Art. 21", "Dublin 4") and after "§".
+_KEEP_TOGETHER = re.compile(r"(?<=§) | (?=\d)")
+
+
+def _join_paragraphs(text: str) -> str:
+    """A template's hand-wrapped paragraphs as one line each, so that they are wrapped again once
+    filled: a placeholder's text is longer or shorter than its name. List items, lines of a block
+    (an address, "Name: …") and lines of a placeholder alone stay lines of their own."""
+    out: list[str] = []
+    joinable = False
+    for line in text.splitlines():
+        lead = _LEAD.match(line).group(0)
+        if (joinable and line.strip() and lead.strip() == "" and not _ALONE.fullmatch(line)
+                and len(lead) == len(_LEAD.match(out[-1]).group(0))):
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line)
+        joinable = len(line) >= _WRAPPED and not _ALONE.fullmatch(line)
+    return "\n".join(out)
+
+
 def _render(text: str, values: dict[str, str]) -> str:
-    """A whole file: filled, long lines wrapped (URLs kept whole), no runs of blank lines."""
+    """A whole file: filled, paragraphs wrapped (URLs kept whole), no runs of blank lines."""
     lines = []
-    for line in _fill(text, values).splitlines():
+    for line in _fill(_join_paragraphs(text), values).splitlines():
         line = line.rstrip()
         if len(line) <= _WIDTH:
             lines.append(line)
             continue
-        indent = re.match(r"\s*(?:[-*] |\d+\. )?", line).group(0)
-        lines.extend(textwrap.wrap(line, _WIDTH, subsequent_indent=" " * len(indent),
-                                   break_long_words=False, break_on_hyphens=False))
+        indent = _LEAD.match(line).group(0)
+        glued = _KEEP_TOGETHER.sub("\0", line[len(indent):])
+        lines.extend(part.replace("\0", " ") for part in textwrap.wrap(
+            glued, _WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent),
+            break_long_words=False, break_on_hyphens=False))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 import stat
 import sys
 import types
@@ -39,6 +40,7 @@ class FakeAuthority:
 @dataclass(frozen=True)
 class FakeDPO:
     name: str
+    short_name: str
     address: str
     contact_url: str
     note: str
@@ -54,8 +56,9 @@ def fake_authorities(monkeypatch):
     }
     mod = types.ModuleType("meta_optout_assist.legal.authorities")
     mod.authority_for = lambda code: table.get(code.upper())
-    mod.meta_dpo = lambda platform=None: FakeDPO("Meta Platforms Ireland Ltd.", "Merrion Road\nDublin 4\nIreland",
-                                   "https://dpo.example.com/form", "Check the form first.")
+    mod.meta_dpo = lambda platform=None: FakeDPO(
+        "Meta Platforms Ireland Ltd.", "Meta", "Merrion Road\nDublin 4\nIreland",
+        "https://dpo.example.com/form", "Check the form first.")
     monkeypatch.setitem(sys.modules, "meta_optout_assist.legal.authorities", mod)
     monkeypatch.setattr(meta_optout_assist.legal, "authorities", mod, raising=False)
     return mod
@@ -293,6 +296,70 @@ def test_a_whatsapp_record_goes_to_whatsapp_ireland(tmp_path):
     objection = kit.objection.read_text()
     assert "WhatsApp Ireland Limited" in objection and "Meta Platforms Ireland" not in objection
     assert "WhatsApp" in objection and "Whatsapp" not in objection
+
+
+#: Where a letter may still say "Meta" for a WhatsApp record: AI at Meta (Meta's AI, what the
+#: objection is about) and, in Portuguese, "a empresa do grupo Meta" (Brazil's controller).
+_META_AI = re.compile(r"\b(?:AI|IA|KI|intelligence|artificielle|artificiale|artificial|Intelligenz|"
+                      r"intelligentie|inteligencji|grupo)\s+(?:at|bei|chez|de|di|bij|w|da)?\s*Meta\b")
+
+
+def _kit_texts(kit) -> dict[str, str]:
+    """Each file of a kit, its lines joined: a name may be wrapped over two lines."""
+    return {p.name: " ".join(p.read_text().split()) for p in kit.files}
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_every_language_names_the_platforms_controller(tmp_path, lang):
+    """The letters name the company that controls the platform's data, through placeholders, in
+    every language: WhatsApp Ireland for WhatsApp (never Meta Platforms Ireland, never Meta as the
+    one who refused or answered), Meta Platforms Ireland for Facebook and Instagram."""
+    authorities = pytest.importorskip("meta_optout_assist.legal.authorities")
+    german_note = " ".join(authorities.authority_for("DE").note.split())  # names Meta: not ours
+    data = tmp_path / "data"
+    j = Journal(data)
+    for state in (State.REJECTED, State.NO_REPLY, State.FAILED):
+        whatsapp = _record(data, state, platform="whatsapp",
+                           form_url="https://www.whatsapp.com/contact/forms/382532939919295/")
+        for name, text in _kit_texts(escalation.escalate(j, data, whatsapp, language=lang)).items():
+            where = (lang, state.value, name)
+            assert "WhatsApp Ireland Limited" in text, where
+            assert "Meta Platforms" not in text and "Whatsapp" not in text, where
+            assert "$" not in text, where
+            text = text.replace(german_note, "")
+            assert len(re.findall(r"\bMeta\b", text)) == len(_META_AI.findall(text)), where
+
+        facebook = _record(data, state)
+        for name, text in _kit_texts(escalation.escalate(j, data, facebook, language=lang)).items():
+            where = (lang, state.value, name)
+            assert "Meta Platforms Ireland" in text, where
+            assert "WhatsApp" not in text and "$" not in text, where
+
+
+def test_portuguese_names_each_company_with_its_own_article(tmp_path):
+    """a Meta, o WhatsApp: the Portuguese letters take the forms of the name from the template."""
+    pytest.importorskip("meta_optout_assist.legal.authorities")
+    data = tmp_path / "data"
+    j = Journal(data)
+    whatsapp = _record(data, State.NO_REPLY, platform="whatsapp", country="PT")
+    texts = _kit_texts(escalation.escalate(j, data, whatsapp))
+    objection = texts["1-objection-to-meta-dpo.pt.txt"]
+    complaint = texts["2-complaint-to-data-protection-authority.pt.txt"]
+    assert "pelo WhatsApp (na UE, a WhatsApp Ireland Limited)" in objection
+    assert "O WhatsApp não respondeu" in complaint and "ordenem ao WhatsApp" in complaint
+    assert not re.search(r"\b[aà] Meta\b", objection + complaint)
+    facebook = _record(data, State.NO_REPLY, country="PT")
+    complaint = _kit_texts(escalation.escalate(j, data, facebook))[
+        "2-complaint-to-data-protection-authority.pt.txt"]
+    assert "A Meta não respondeu" in complaint and "ordenem à Meta" in complaint
+
+
+def test_a_language_that_lists_forms_of_the_name_needs_them_for_every_company():
+    letters = escalation.load_letters("pt")
+    assert letters.company_values("WhatsApp", "letters/pt.yaml")["company_by"] == "pelo WhatsApp"
+    with pytest.raises(BadInput, match=r"letters/pt.yaml, key 'company_forms': no forms for Acme"):
+        letters.company_values("Acme", "letters/pt.yaml")
+    assert escalation.load_letters("en").company_values("Acme", "letters/en.yaml") == {}
 
 
 def test_paragraphs_are_wrapped_again_once_filled():

@@ -3,7 +3,8 @@ refuses or ignores the objection.
 
 Into `<receipt folder>/complaint-kit/` it writes, in the person's language where a template exists
 (data/letters/<lang>.yaml, loaded and checked by letters.py; else English):
-  1. an objection under Art. 21 GDPR to Meta's data protection officer (the email/post route),
+  1. an objection under Art. 21 GDPR to the data protection officer of the platform's controller
+     (Meta Platforms Ireland; for WhatsApp, WhatsApp Ireland), the email/post route,
   2. a complaint under Art. 77 GDPR to the data protection authority of the person's country,
   3. README.txt: what to do with them.
 The Portuguese letters cite Brazil's LGPD beside the GDPR (Art. 18 § 2 objection, § 1 petition to
@@ -28,6 +29,7 @@ from meta_optout_assist.legal.letters import (
     LetterSet,
     available_languages,
     load_letters,
+    where,
 )
 from meta_optout_assist.legal.letters import (
     PLACEHOLDERS as PLACEHOLDERS,  # the templates' placeholders, listed in letters.py
@@ -138,9 +140,10 @@ def _evidence_lines(receipt: Receipt, letters: LetterSet) -> str:
     return "\n".join(lines) or letters.no_files
 
 
-def _timeline(record: Record, letters: LetterSet) -> str:
+def _timeline(record: Record, letters: LetterSet, values: dict[str, str]) -> str:
     return "\n".join(
-        f"- {h.at:%Y-%m-%d %H:%M} UTC: {letters.states.get(h.state, h.state.value)}"
+        f"- {h.at:%Y-%m-%d %H:%M} UTC: "
+        + (_fill(letters.states[h.state], values) if h.state in letters.states else h.state.value)
         for h in record.history
     )
 
@@ -241,6 +244,9 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         "meta_address": meta_address,
         "dpo_title": letters.dpo_title,
         "dpo_name": dpo.name,
+        "controller": dpo.name,
+        "company": dpo.short_name,
+        **letters.company_values(dpo.short_name, where(lang)),
         "dpo_address": "\n".join(address_lines),
         "dpo_postal_line": f"{letters.dpo_title}, {meta_address}",
         "dpo_contact_url": dpo.contact_url,
@@ -251,11 +257,11 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         "objection_file": objection_file,
         "complaint_file": complaint_file,
         "evidence": _evidence_lines(receipt, letters),
-        "timeline": _timeline(record, letters),
         # filled in below, from templates that may use the values above
-        "authority_complaint_url": "", "authority_note": "", "authority_hint": "", "matter": "",
-        "situation": "",
+        "timeline": "", "authority_complaint_url": "", "authority_note": "", "authority_hint": "",
+        "matter": "", "situation": "",
     }
+    values["timeline"] = _timeline(record, letters, values)
     values["authority_complaint_url"] = authority.complaint_url or _fill(
         letters.no_complaint_form, values)
     # e.g. Germany: complaints go to the Land's authority, not the federal one

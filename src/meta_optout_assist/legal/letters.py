@@ -1,5 +1,12 @@
 """The complaint kit's templates (data/letters/<lang>.yaml): loading them and checking them, so a
 fault names the file and the key before any letter is written.
+
+A template names the controller with placeholders ($controller: its legal name, $company: the name
+people know it by), never a company by hand: a WhatsApp record goes to WhatsApp Ireland, the others
+to Meta Platforms Ireland (legal/authorities.py). A language whose grammar changes the name (an
+article, a case) lists the forms it needs under `company_forms`, per company, and writes
+$company_<form>. Paragraphs are wrapped again once filled (escalation.py): a template line of 72
+characters or more runs on into the next.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from meta_optout_assist.errors import BadInput
 from meta_optout_assist.site.yaml_text import safe_load
 from meta_optout_assist.store.journal import State
 
-#: Every placeholder a template may use.
+#: Every placeholder a template may use (and $company_<form> where the file lists that form).
 PLACEHOLDERS = frozenset({
     "date", "platform", "account", "email", "country_name", "record_id", "form_url",
     "started_date", "submitted_date", "outcome_date", "deadline_date", "reason", "situation",
@@ -23,6 +30,7 @@ PLACEHOLDERS = frozenset({
     "dpo_name", "dpo_address", "dpo_postal_line", "dpo_contact_url", "dpo_note",
     "authority_name", "authority_url", "authority_complaint_url", "authority_note",
     "authority_hint", "regional_list_url", "objection_file", "complaint_file",
+    "controller", "company",
 })
 ESCALATABLE_STATES = tuple(s for s in State if s is not State.HONORED)
 
@@ -47,6 +55,22 @@ class LetterSet(BaseModel):
     no_complaint_form: str
     dpo_title: str
     regional_line: str
+    # short name (authorities.yaml) → form → the name in that form, e.g. pt: Meta → of → "da Meta"
+    company_forms: dict[str, dict[str, str]] = {}
+
+    def company_values(self, company: str, where: str) -> dict[str, str]:
+        """$company_<form> for this company; a language that lists forms must list them for it."""
+        if not self.company_forms:
+            return {}
+        forms = self.company_forms.get(company)
+        if forms is None:
+            raise BadInput(f"{where}, key 'company_forms': no forms for {company}",
+                           hint=f"add {company} with the forms the others have: "
+                                f"{', '.join(sorted(self.form_names()))}.")
+        return {f"company_{name}": text for name, text in forms.items()}
+
+    def form_names(self) -> set[str]:
+        return {name for forms in self.company_forms.values() for name in forms}
 
 
 def available_languages() -> list[str]:
@@ -80,9 +104,15 @@ def load_letters(lang: str) -> LetterSet:
         missing = needed - set(getattr(letters, key))
         if missing:
             raise BadInput(f"{file}, key '{key}': missing {', '.join(sorted(missing))}")
+    forms = letters.form_names()
+    for company, given in letters.company_forms.items():
+        if set(given) != forms:
+            raise BadInput(f"{file}, key 'company_forms.{company}': missing "
+                           f"{', '.join(sorted(forms - set(given)))}")
+    allowed = PLACEHOLDERS | {f"company_{name}" for name in forms}
     for key, text in _texts(letters):
         try:
-            unknown = _identifiers(text) - PLACEHOLDERS
+            unknown = _identifiers(text) - allowed
         except ValueError as err:
             raise BadInput(f"{file}, key '{key}': {err}") from None
         if unknown:

@@ -12,6 +12,7 @@ import types
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from string import Template
 
 import pytest
 
@@ -298,10 +299,11 @@ def test_a_whatsapp_record_goes_to_whatsapp_ireland(tmp_path):
     assert "WhatsApp" in objection and "Whatsapp" not in objection
 
 
-#: Where a letter may still say "Meta" for a WhatsApp record: AI at Meta (Meta's AI, what the
-#: objection is about) and, in Portuguese, "a empresa do grupo Meta" (Brazil's controller).
+#: Where a letter may still say "Meta" for a WhatsApp record: AI at Meta and Meta AI (Meta's AI,
+#: what the objection is about) and, in Portuguese, "a empresa do grupo Meta" (Brazil's controller).
 _META_AI = re.compile(r"\b(?:AI|IA|KI|intelligence|artificielle|artificiale|artificial|Intelligenz|"
-                      r"intelligentie|inteligencji|grupo)\s+(?:at|bei|chez|de|di|bij|w|da)?\s*Meta\b")
+                      r"intelligentie|inteligencji|grupo)\s+(?:at|bei|chez|de|di|bij|w|da)?\s*Meta\b"
+                      r"|\bMeta AI\b")
 
 
 def _kit_texts(kit) -> dict[str, str]:
@@ -347,7 +349,7 @@ def test_portuguese_names_each_company_with_its_own_article(tmp_path):
     complaint = texts["2-complaint-to-data-protection-authority.pt.txt"]
     assert "pelo WhatsApp (na UE, a WhatsApp Ireland Limited)" in objection
     assert "O WhatsApp não respondeu" in complaint and "ordenem ao WhatsApp" in complaint
-    assert not re.search(r"\b[aà] Meta\b", objection + complaint)
+    assert not re.search(r"\b[aà] Meta\b(?! AI)", objection + complaint)  # a Meta AI: Meta's AI
     facebook = _record(data, State.NO_REPLY, country="PT")
     complaint = _kit_texts(escalation.escalate(j, data, facebook))[
         "2-complaint-to-data-protection-authority.pt.txt"]
@@ -382,3 +384,58 @@ def test_paragraphs_are_wrapped_again_once_filled():
     assert all(len(line) <= 96 for line in paragraph)
     assert all(len(line) >= 80 for line in paragraph[:-1]), paragraph
     assert not any(line.endswith("Art.") for line in paragraph)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_a_whatsapp_objection_covers_messages_with_ais_in_every_language(tmp_path, lang):
+    """WhatsApp's form objects to the use of one's messages with AIs (Meta AI chats), not posts:
+    the letters say so in every language; Facebook's and the third-party form's say what theirs
+    cover, as before."""
+    pytest.importorskip("meta_optout_assist.legal.authorities")
+    letters = escalation.load_letters(lang)
+    data = tmp_path / "data"
+    j = Journal(data)
+    whatsapp = _record(data, platform="whatsapp")
+    facebook = _record(data)
+    third_party = _record(data, State.SUBMITTED, form="third-party")
+    posts = {p: _flat(letters.matter["objection"].replace("$platform", p))
+             for p in ("WhatsApp", "Facebook")}
+
+    texts = _kit_texts(escalation.escalate(j, data, whatsapp, language=lang))
+    for name in (f"1-objection-to-meta-dpo.{lang}.txt",
+                 f"2-complaint-to-data-protection-authority.{lang}.txt"):
+        assert _flat(letters.matter["whatsapp-objection"]) in texts[name], (lang, name)
+        assert "Meta AI" in texts[name] and posts["WhatsApp"] not in texts[name], (lang, name)
+
+    texts = _kit_texts(escalation.escalate(j, data, facebook, language=lang))
+    assert posts["Facebook"] in texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+    assert "Meta AI" not in " ".join(texts.values())
+    texts = _kit_texts(escalation.escalate(j, data, third_party, language=lang))
+    third = _flat(Template(letters.matter["third-party"]).substitute(
+        company="Meta", **letters.company_values("Meta", lang)))
+    assert third in texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+
+
+def test_a_matter_key_must_name_a_form(monkeypatch):
+    """matter: objection and third-party are needed; others are <platform>-<form>, and a key that
+    is neither is named with the file."""
+    letters = escalation.load_letters("en")
+    assert set(letters.matter) == {"objection", "third-party", "whatsapp-objection"}
+    assert letters.matter_for("instagram", "objection") == letters.matter["objection"]
+    assert letters.matter_for("whatsapp", "objection") == letters.matter["whatsapp-objection"]
+    assert letters.matter_for("facebook", "third-party") == letters.matter["third-party"]
+    for matter, error in ((dict(letters.matter, posts="my posts"), r"key 'matter.posts': not a form"),
+                          ({"objection": "x"}, r"key 'matter': missing third-party")):
+        bad = letters.model_copy(update={"matter": matter})
+        monkeypatch.setattr(escalation.LetterSet, "model_validate",
+                            classmethod(lambda cls, d, bad=bad: bad))
+        escalation.load_letters.cache_clear()
+        try:
+            with pytest.raises(BadInput, match=rf"letters/en.yaml, {error}"):
+                escalation.load_letters("en")
+        finally:
+            escalation.load_letters.cache_clear()

@@ -268,8 +268,7 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
     regional = _fill(letters.regional_line, values) if authority.regional_list_url else ""
     values["authority_hint"] = f"[{regional}]" if regional else ""
     values["authority_note"] = " ".join(n for n in (regional, authority.note or "") if n)
-    matter_key = "third-party" if record.form == "third-party" else "objection"
-    values["matter"] = _fill(letters.matter[matter_key], values)
+    values["matter"] = _fill(letters.matter_for(record.platform, record.form), values)
     situation = _fill(letters.situations[record.state], values)
     if record.reason:
         situation += "\n" + _fill(letters.reason_line, values)

@@ -11,6 +11,7 @@ characters or more runs on into the next.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from string import Template
@@ -32,7 +33,11 @@ PLACEHOLDERS = frozenset({
     "authority_hint", "regional_list_url", "objection_file", "complaint_file",
     "controller", "company",
 })
+#: The forms every template's `matter` covers; a platform's own form may have its own text
+#: (`<platform>-<form>`, e.g. whatsapp-objection: messages with AIs, not posts).
+MATTER_FORMS = ("objection", "third-party")
 ESCALATABLE_STATES = tuple(s for s in State if s is not State.HONORED)
+_MATTER_KEY = re.compile(rf"[a-z0-9]+-(?:{'|'.join(map(re.escape, MATTER_FORMS))})")
 
 
 class LetterSet(BaseModel):
@@ -57,6 +62,12 @@ class LetterSet(BaseModel):
     regional_line: str
     # short name (authorities.yaml) → form → the name in that form, e.g. pt: Meta → of → "da Meta"
     company_forms: dict[str, dict[str, str]] = {}
+
+    def matter_for(self, platform: str, form: str) -> str:
+        """What the objection covers: the platform's own form's text where there is one."""
+        own = self.matter.get(f"{platform}-{form}")
+        return own if own is not None else self.matter[
+            "third-party" if form == "third-party" else "objection"]
 
     def company_values(self, company: str, where: str) -> dict[str, str]:
         """$company_<form> for this company; a language that lists forms must list them for it."""
@@ -100,10 +111,15 @@ def load_letters(lang: str) -> LetterSet:
         first = err.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         raise BadInput(f"{file}, key '{key}': {first['msg']}") from None
-    for key, needed in (("situations", set(ESCALATABLE_STATES)), ("matter", {"objection", "third-party"})):
+    for key, needed in (("situations", set(ESCALATABLE_STATES)), ("matter", set(MATTER_FORMS))):
         missing = needed - set(getattr(letters, key))
         if missing:
             raise BadInput(f"{file}, key '{key}': missing {', '.join(sorted(missing))}")
+    for key in sorted(set(letters.matter) - set(MATTER_FORMS)):
+        if not _MATTER_KEY.fullmatch(key):
+            raise BadInput(f"{file}, key 'matter.{key}': not a form",
+                           hint=f"keys are {', '.join(MATTER_FORMS)} or <platform>-<form>, "
+                                "e.g. whatsapp-objection.")
     forms = letters.form_names()
     for company, given in letters.company_forms.items():
         if set(given) != forms:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 import re
 import stat
 import sys
@@ -439,3 +440,77 @@ def test_a_matter_key_must_name_a_form(monkeypatch):
                 escalation.load_letters("en")
         finally:
             escalation.load_letters.cache_clear()
+
+
+def _whatsapp_record(data: Path, sent: dict | None, state: State = State.REJECTED) -> str:
+    """A WhatsApp record whose receipt holds the fields sent (sent.json), or no receipt."""
+    rid = _record(data, state, receipt=False, platform="whatsapp",
+                  form_url="https://www.whatsapp.com/contact/forms/382532939919295/")
+    if sent is not None:
+        r = Receipt.create(data, rid)
+        r.add_json("sent.json", sent)
+        Journal(data).update(rid, receipt_dir=str(r.dir))
+    return rid
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_a_whatsapp_account_is_named_by_its_phone_number(tmp_path, lang):
+    """WhatsApp knows an account by its number, not by an email: the letters give the number the
+    form was sent with (sent.json), or ask for it where the receipt has none; Facebook's still give
+    the email it is registered with."""
+    letters = escalation.load_letters(lang)
+    data = tmp_path / "data"
+    j = Journal(data)
+    rid = _whatsapp_record(data, {"email": "person@example.eu",
+                                  "phone": "Deutschland (+49) 1511234567"})
+    texts = _kit_texts(escalation.escalate(j, data, rid, language=lang))
+    objection = texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+    complaint = texts[f"2-complaint-to-data-protection-authority.{lang}.txt"]
+    lines = letters.account["whatsapp"]
+    assert _flat(Template(lines.objection).substitute(
+        platform="WhatsApp", phone="+491511234567", email="person@example.eu")) in objection
+    assert _flat(Template(lines.complaint).substitute(
+        platform="WhatsApp", phone="+491511234567")) in complaint
+    default = letters.account["default"]
+    assert _flat(default.complaint.replace("$platform", "WhatsApp")) not in complaint
+
+    unsent = _whatsapp_record(data, None, State.FAILED)
+    texts = _kit_texts(escalation.escalate(j, data, unsent, language=lang))
+    for text in texts.values():
+        assert "+49" not in text and "$" not in text
+    assert letters.no_phone in texts[f"2-complaint-to-data-protection-authority.{lang}.txt"]
+
+    facebook = _record(data)
+    texts = _kit_texts(escalation.escalate(j, data, facebook, language=lang))
+    assert _flat(Template(default.objection).substitute(
+        platform="Facebook", email="person@example.eu")) in texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+    assert letters.no_phone not in " ".join(texts.values())
+
+
+def test_the_phone_number_comes_from_what_was_sent(tmp_path):
+    data = tmp_path / "data"
+    receipt = Receipt.create(data, "20260101-abcdef")
+    assert escalation._sent_phone(receipt) is None  # no sent.json
+    for sent, phone in (({"phone": "+4915112345678"}, "+4915112345678"),
+                        ({"phone": "Deutschland (+49) 151 1234567"}, "+491511234567"),
+                        ({"phone": "+1 (US) 2015550123"}, "+12015550123"),
+                        ({"phone": "0151 1234567"}, "0151 1234567"),  # no country code: as sent
+                        ({"phone": "—"}, None), ({"email": "a@b.eu"}, None), (["+49"], None)):
+        (receipt.dir / "sent.json").write_text(json.dumps(sent))
+        assert escalation._sent_phone(receipt) == phone, sent
+    (receipt.dir / "sent.json").write_text("{not json")
+    assert escalation._sent_phone(receipt) is None
+
+
+def test_account_lines_need_a_default(monkeypatch):
+    letters = escalation.load_letters("en")
+    assert letters.account_for("instagram") == letters.account["default"]
+    assert letters.account_for("whatsapp") == letters.account["whatsapp"]
+    bad = letters.model_copy(update={"account": {"whatsapp": letters.account["whatsapp"]}})
+    monkeypatch.setattr(escalation.LetterSet, "model_validate", classmethod(lambda cls, d: bad))
+    escalation.load_letters.cache_clear()
+    try:
+        with pytest.raises(BadInput, match=r"letters/en.yaml, key 'account': missing default"):
+            escalation.load_letters("en")
+    finally:
+        escalation.load_letters.cache_clear()

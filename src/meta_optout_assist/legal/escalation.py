@@ -16,6 +16,7 @@ DPO details come from `meta_optout_assist.legal.authorities` (data/authorities.y
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from dataclasses import dataclass
@@ -140,6 +141,19 @@ def _evidence_lines(receipt: Receipt, letters: LetterSet) -> str:
     return "\n".join(lines) or letters.no_files
 
 
+def _sent_phone(receipt: Receipt) -> str | None:
+    """The phone number the form was sent with (sent.json): +<digits> where it has its country
+    code ("Deutschland (+49) 1511234567" → +491511234567), else as it was sent."""
+    try:
+        sent = json.loads((receipt.dir / "sent.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = sent.get("phone") if isinstance(sent, dict) else None
+    if not isinstance(value, str) or not re.search(r"\d", value):
+        return None
+    return "+" + re.sub(r"\D", "", value) if "+" in value else value.strip()
+
+
 def _timeline(record: Record, letters: LetterSet, values: dict[str, str]) -> str:
     return "\n".join(
         f"- {h.at:%Y-%m-%d %H:%M} UTC: "
@@ -259,9 +273,13 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         "evidence": _evidence_lines(receipt, letters),
         # filled in below, from templates that may use the values above
         "timeline": "", "authority_complaint_url": "", "authority_note": "", "authority_hint": "",
-        "matter": "", "situation": "",
+        "matter": "", "situation": "", "account_line": "", "account_details": "",
+        "phone": _sent_phone(receipt) or letters.no_phone,
     }
     values["timeline"] = _timeline(record, letters, values)
+    account = letters.account_for(record.platform)
+    values["account_line"] = _fill(account.objection, values)
+    values["account_details"] = _fill(account.complaint, values)
     values["authority_complaint_url"] = authority.complaint_url or _fill(
         letters.no_complaint_form, values)
     # e.g. Germany: complaints go to the Land's authority, not the federal one

@@ -31,13 +31,22 @@ PLACEHOLDERS = frozenset({
     "dpo_name", "dpo_address", "dpo_postal_line", "dpo_contact_url", "dpo_note",
     "authority_name", "authority_url", "authority_complaint_url", "authority_note",
     "authority_hint", "regional_list_url", "objection_file", "complaint_file",
-    "controller", "company",
+    "controller", "company", "account_line", "account_details", "phone",
 })
 #: The forms every template's `matter` covers; a platform's own form may have its own text
 #: (`<platform>-<form>`, e.g. whatsapp-objection: messages with AIs, not posts).
 MATTER_FORMS = ("objection", "third-party")
 ESCALATABLE_STATES = tuple(s for s in State if s is not State.HONORED)
 _MATTER_KEY = re.compile(rf"[a-z0-9]+-(?:{'|'.join(map(re.escape, MATTER_FORMS))})")
+
+
+class AccountLines(BaseModel):
+    """How the letters name the account: on Facebook by its email, on WhatsApp by its number."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    objection: str  # $account_line, in the objection
+    complaint: str  # $account_details, in the complaint's "my details"
 
 
 class LetterSet(BaseModel):
@@ -60,6 +69,8 @@ class LetterSet(BaseModel):
     no_complaint_form: str
     dpo_title: str
     regional_line: str
+    account: dict[str, AccountLines]  # `default`, or a platform's own
+    no_phone: str  # $phone when the receipt has none
     # short name (authorities.yaml) → form → the name in that form, e.g. pt: Meta → of → "da Meta"
     company_forms: dict[str, dict[str, str]] = {}
 
@@ -68,6 +79,9 @@ class LetterSet(BaseModel):
         own = self.matter.get(f"{platform}-{form}")
         return own if own is not None else self.matter[
             "third-party" if form == "third-party" else "objection"]
+
+    def account_for(self, platform: str) -> AccountLines:
+        return self.account.get(platform) or self.account["default"]
 
     def company_values(self, company: str, where: str) -> dict[str, str]:
         """$company_<form> for this company; a language that lists forms must list them for it."""
@@ -111,7 +125,8 @@ def load_letters(lang: str) -> LetterSet:
         first = err.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         raise BadInput(f"{file}, key '{key}': {first['msg']}") from None
-    for key, needed in (("situations", set(ESCALATABLE_STATES)), ("matter", set(MATTER_FORMS))):
+    for key, needed in (("situations", set(ESCALATABLE_STATES)), ("matter", set(MATTER_FORMS)),
+                        ("account", {"default"})):
         missing = needed - set(getattr(letters, key))
         if missing:
             raise BadInput(f"{file}, key '{key}': missing {', '.join(sorted(missing))}")
@@ -140,9 +155,12 @@ def load_letters(lang: str) -> LetterSet:
 def _texts(letters: LetterSet) -> list[tuple[str, str]]:
     out = [(k, getattr(letters, k)) for k in ("objection", "complaint", "readme", "reason_line",
                                               "no_files", "unknown_country", "unknown_authority",
-                                              "no_complaint_form", "dpo_title", "regional_line")]
+                                              "no_complaint_form", "dpo_title", "regional_line",
+                                              "no_phone")]
     for name in ("situations", "matter", "states", "evidence"):
         out += [(f"{name}.{k}", v) for k, v in getattr(letters, name).items()]
+    for platform, lines in letters.account.items():
+        out += [(f"account.{platform}.{k}", v) for k, v in lines.model_dump().items()]
     return out
 
 

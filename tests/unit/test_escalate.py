@@ -346,7 +346,7 @@ def test_portuguese_names_each_company_with_its_own_article(tmp_path):
     j = Journal(data)
     whatsapp = _record(data, State.NO_REPLY, platform="whatsapp", country="PT")
     texts = _kit_texts(escalation.escalate(j, data, whatsapp))
-    objection = texts["1-objection-to-meta-dpo.pt.txt"]
+    objection = texts["1-objection-to-whatsapp-dpo.pt.txt"]
     complaint = texts["2-complaint-to-data-protection-authority.pt.txt"]
     assert "pelo WhatsApp (na UE, a WhatsApp Ireland Limited)" in objection
     assert "O WhatsApp não respondeu" in complaint and "ordenem ao WhatsApp" in complaint
@@ -407,7 +407,7 @@ def test_a_whatsapp_objection_covers_messages_with_ais_in_every_language(tmp_pat
              for p in ("WhatsApp", "Facebook")}
 
     texts = _kit_texts(escalation.escalate(j, data, whatsapp, language=lang))
-    for name in (f"1-objection-to-meta-dpo.{lang}.txt",
+    for name in (f"1-objection-to-whatsapp-dpo.{lang}.txt",
                  f"2-complaint-to-data-protection-authority.{lang}.txt"):
         assert _flat(letters.matter["whatsapp-objection"]) in texts[name], (lang, name)
         assert "Meta AI" in texts[name] and posts["WhatsApp"] not in texts[name], (lang, name)
@@ -464,7 +464,7 @@ def test_a_whatsapp_account_is_named_by_its_phone_number(tmp_path, lang):
     rid = _whatsapp_record(data, {"email": "person@example.eu",
                                   "phone": "Deutschland (+49) 1511234567"})
     texts = _kit_texts(escalation.escalate(j, data, rid, language=lang))
-    objection = texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+    objection = texts[f"1-objection-to-whatsapp-dpo.{lang}.txt"]
     complaint = texts[f"2-complaint-to-data-protection-authority.{lang}.txt"]
     lines = letters.account["whatsapp"]
     assert _flat(Template(lines.objection).substitute(
@@ -514,3 +514,17 @@ def test_account_lines_need_a_default(monkeypatch):
             escalation.load_letters("en")
     finally:
         escalation.load_letters.cache_clear()
+
+
+def test_the_objection_file_is_named_after_the_company_it_goes_to(tmp_path):
+    pytest.importorskip("meta_optout_assist.legal.authorities")
+    data = tmp_path / "data"
+    j = Journal(data)
+    kit = escalation.escalate(j, data, _whatsapp_record(data, None), language="en")
+    assert kit.objection.name == "1-objection-to-whatsapp-dpo.en.txt"
+    assert kit.objection.name in kit.readme.read_text()
+    assert escalation.escalate(j, data, _record(data)).objection.name == (
+        "1-objection-to-meta-dpo.de.txt")
+    honoured = _record(data, State.HONORED, platform="whatsapp")
+    with pytest.raises(BadInput, match="WhatsApp honoured the objection"):
+        escalation.escalate(j, data, honoured)

@@ -216,10 +216,14 @@ def _render(text: str, values: dict[str, str]) -> str:
 def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str | None = None,
              now: datetime | None = None) -> Kit:
     """Write the complaint kit for a record into its receipt folder and return what was written."""
+    from meta_optout_assist.legal import authorities
+
     record = journal.get(record_id)
+    dpo = authorities.meta_dpo(record.platform)
     if record.state not in ESCALATABLE_STATES:
-        raise BadInput(f"Meta honoured the objection of record {record.id}: nothing to escalate.",
-                       hint=f"If that changed, `assist mark {record.id} --outcome rejected` first.")
+        raise BadInput(
+            f"{dpo.short_name} honoured the objection of record {record.id}: nothing to escalate.",
+            hint=f"If that changed, `assist mark {record.id} --outcome rejected` first.")
     now = now or utc_now()
     lang = choose_language(record, language)
     letters = load_letters(lang)
@@ -230,12 +234,11 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         receipt = Receipt.create(data_dir, record.id)
     kit_dir = private_dir(receipt.dir / KIT_DIR)
 
-    from meta_optout_assist.legal import authorities
-
-    dpo = authorities.meta_dpo(record.platform)
     authority = _authority(record.country, lang, letters)
     sent = record.submitted_at or record.confirmed_at
-    objection_file = f"1-objection-to-meta-dpo.{lang}.txt"
+    # to the DPO of the company that holds the data: 1-objection-to-meta-dpo, …-whatsapp-dpo
+    slug = re.sub(r"[^a-z0-9]+", "-", dpo.short_name.lower()).strip("-") or "controller"
+    objection_file = f"1-objection-to-{slug}-dpo.{lang}.txt"
     complaint_file = f"2-complaint-to-data-protection-authority.{lang}.txt"
     address_lines = [line.strip() for line in dpo.address.splitlines() if line.strip()]
     meta_address = ", ".join((dpo.name, *address_lines))

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
+import re
 import sys
 import types
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from string import Template
 
 import pytest
 
@@ -39,6 +42,7 @@ class FakeAuthority:
 @dataclass(frozen=True)
 class FakeDPO:
     name: str
+    short_name: str
     address: str
     contact_url: str
     note: str
@@ -54,8 +58,9 @@ def fake_authorities(monkeypatch):
     }
     mod = types.ModuleType("meta_optout_assist.legal.authorities")
     mod.authority_for = lambda code: table.get(code.upper())
-    mod.meta_dpo = lambda platform=None: FakeDPO("Meta Platforms Ireland Ltd.", "Merrion Road\nDublin 4\nIreland",
-                                   "https://dpo.example.com/form", "Check the form first.")
+    mod.meta_dpo = lambda platform=None: FakeDPO(
+        "Meta Platforms Ireland Ltd.", "Meta", "Merrion Road\nDublin 4\nIreland",
+        "https://dpo.example.com/form", "Check the form first.")
     monkeypatch.setitem(sys.modules, "meta_optout_assist.legal.authorities", mod)
     monkeypatch.setattr(meta_optout_assist.legal, "authorities", mod, raising=False)
     return mod
@@ -293,3 +298,233 @@ def test_a_whatsapp_record_goes_to_whatsapp_ireland(tmp_path):
     objection = kit.objection.read_text()
     assert "WhatsApp Ireland Limited" in objection and "Meta Platforms Ireland" not in objection
     assert "WhatsApp" in objection and "Whatsapp" not in objection
+
+
+#: Where a letter may still say "Meta" for a WhatsApp record: AI at Meta and Meta AI (Meta's AI,
+#: what the objection is about) and, in Portuguese, "a empresa do grupo Meta" (Brazil's controller).
+_META_AI = re.compile(r"\b(?:AI|IA|KI|intelligence|artificielle|artificiale|artificial|Intelligenz|"
+                      r"intelligentie|inteligencji|grupo)\s+(?:at|bei|chez|de|di|bij|w|da)?\s*Meta\b"
+                      r"|\bMeta AI\b")
+
+
+def _kit_texts(kit) -> dict[str, str]:
+    """Each file of a kit, its lines joined: a name may be wrapped over two lines."""
+    return {p.name: " ".join(p.read_text().split()) for p in kit.files}
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_every_language_names_the_platforms_controller(tmp_path, lang):
+    """The letters name the company that controls the platform's data, through placeholders, in
+    every language: WhatsApp Ireland for WhatsApp (never Meta Platforms Ireland, never Meta as the
+    one who refused or answered), Meta Platforms Ireland for Facebook and Instagram."""
+    authorities = pytest.importorskip("meta_optout_assist.legal.authorities")
+    german_note = " ".join(authorities.authority_for("DE").note.split())  # names Meta: not ours
+    data = tmp_path / "data"
+    j = Journal(data)
+    for state in (State.REJECTED, State.NO_REPLY, State.FAILED):
+        whatsapp = _record(data, state, platform="whatsapp",
+                           form_url="https://www.whatsapp.com/contact/forms/382532939919295/")
+        for name, text in _kit_texts(escalation.escalate(j, data, whatsapp, language=lang)).items():
+            where = (lang, state.value, name)
+            assert "WhatsApp Ireland Limited" in text, where
+            assert "Meta Platforms" not in text and "Whatsapp" not in text, where
+            assert "$" not in text, where
+            text = text.replace(german_note, "")
+            assert len(re.findall(r"\bMeta\b", text)) == len(_META_AI.findall(text)), where
+
+        facebook = _record(data, state)
+        for name, text in _kit_texts(escalation.escalate(j, data, facebook, language=lang)).items():
+            where = (lang, state.value, name)
+            assert "Meta Platforms Ireland" in text, where
+            assert "WhatsApp" not in text and "$" not in text, where
+
+
+def test_portuguese_names_each_company_with_its_own_article(tmp_path):
+    """a Meta, o WhatsApp: the Portuguese letters take the forms of the name from the template."""
+    pytest.importorskip("meta_optout_assist.legal.authorities")
+    data = tmp_path / "data"
+    j = Journal(data)
+    whatsapp = _record(data, State.NO_REPLY, platform="whatsapp", country="PT")
+    texts = _kit_texts(escalation.escalate(j, data, whatsapp))
+    objection = texts["1-objection-to-whatsapp-dpo.pt.txt"]
+    complaint = texts["2-complaint-to-data-protection-authority.pt.txt"]
+    assert "pelo WhatsApp (na UE, a WhatsApp Ireland Limited)" in objection
+    assert "O WhatsApp não respondeu" in complaint and "ordenem ao WhatsApp" in complaint
+    assert not re.search(r"\b[aà] Meta\b(?! AI)", objection + complaint)  # a Meta AI: Meta's AI
+    facebook = _record(data, State.NO_REPLY, country="PT")
+    complaint = _kit_texts(escalation.escalate(j, data, facebook))[
+        "2-complaint-to-data-protection-authority.pt.txt"]
+    assert "A Meta não respondeu" in complaint and "ordenem à Meta" in complaint
+
+
+def test_a_language_that_lists_forms_of_the_name_needs_them_for_every_company():
+    letters = escalation.load_letters("pt")
+    assert letters.company_values("WhatsApp", "letters/pt.yaml")["company_by"] == "pelo WhatsApp"
+    with pytest.raises(BadInput, match=r"letters/pt.yaml, key 'company_forms': no forms for Acme"):
+        letters.company_values("Acme", "letters/pt.yaml")
+    assert escalation.load_letters("en").company_values("Acme", "letters/en.yaml") == {}
+
+
+def test_paragraphs_are_wrapped_again_once_filled():
+    """A placeholder's text is longer or shorter than its name: the paragraph it is in is wrapped
+    again, without a stub of a line; address lines and list items stay lines of their own, and a
+    line never breaks between "Art." and its number."""
+    template = (
+        "To: $title\n$address\n\n"
+        "A paragraph wrapped by hand at about ninety characters, which names $controller, so that\n"
+        "it is wrapped again once it is filled in: Art. 21 and Art. 21 and Art. 21, Art. 21, Art. 21\n"
+        "and this is its last line.\n"
+        "1. a list item stays a line of its own\n"
+        "2. and so does the next one\n")
+    text = escalation._render(template, {"title": "Officer", "address": "Street 1\nCity",
+                                         "controller": "WhatsApp Ireland Limited " * 3})
+    lines = text.splitlines()
+    assert lines[:4] == ["To: Officer", "Street 1", "City", ""]
+    assert lines[-2:] == ["1. a list item stays a line of its own", "2. and so does the next one"]
+    paragraph = lines[4:-2]
+    assert all(len(line) <= 96 for line in paragraph)
+    assert all(len(line) >= 80 for line in paragraph[:-1]), paragraph
+    assert not any(line.endswith("Art.") for line in paragraph)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_a_whatsapp_objection_covers_messages_with_ais_in_every_language(tmp_path, lang):
+    """WhatsApp's form objects to the use of one's messages with AIs (Meta AI chats), not posts:
+    the letters say so in every language; Facebook's and the third-party form's say what theirs
+    cover, as before."""
+    pytest.importorskip("meta_optout_assist.legal.authorities")
+    letters = escalation.load_letters(lang)
+    data = tmp_path / "data"
+    j = Journal(data)
+    whatsapp = _record(data, platform="whatsapp")
+    facebook = _record(data)
+    third_party = _record(data, State.SUBMITTED, form="third-party")
+    posts = {p: _flat(letters.matter["objection"].replace("$platform", p))
+             for p in ("WhatsApp", "Facebook")}
+
+    texts = _kit_texts(escalation.escalate(j, data, whatsapp, language=lang))
+    for name in (f"1-objection-to-whatsapp-dpo.{lang}.txt",
+                 f"2-complaint-to-data-protection-authority.{lang}.txt"):
+        assert _flat(letters.matter["whatsapp-objection"]) in texts[name], (lang, name)
+        assert "Meta AI" in texts[name] and posts["WhatsApp"] not in texts[name], (lang, name)
+
+    texts = _kit_texts(escalation.escalate(j, data, facebook, language=lang))
+    assert posts["Facebook"] in texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+    assert "Meta AI" not in " ".join(texts.values())
+    texts = _kit_texts(escalation.escalate(j, data, third_party, language=lang))
+    third = _flat(Template(letters.matter["third-party"]).substitute(
+        company="Meta", **letters.company_values("Meta", lang)))
+    assert third in texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+
+
+def test_a_matter_key_must_name_a_form(monkeypatch):
+    """matter: objection and third-party are needed; others are <platform>-<form>, and a key that
+    is neither is named with the file."""
+    letters = escalation.load_letters("en")
+    assert set(letters.matter) == {"objection", "third-party", "whatsapp-objection"}
+    assert letters.matter_for("instagram", "objection") == letters.matter["objection"]
+    assert letters.matter_for("whatsapp", "objection") == letters.matter["whatsapp-objection"]
+    assert letters.matter_for("facebook", "third-party") == letters.matter["third-party"]
+    for matter, error in ((dict(letters.matter, posts="my posts"), r"key 'matter.posts': not a form"),
+                          ({"objection": "x"}, r"key 'matter': missing third-party")):
+        bad = letters.model_copy(update={"matter": matter})
+        monkeypatch.setattr(escalation.LetterSet, "model_validate",
+                            classmethod(lambda cls, d, bad=bad: bad))
+        escalation.load_letters.cache_clear()
+        try:
+            with pytest.raises(BadInput, match=rf"letters/en.yaml, {error}"):
+                escalation.load_letters("en")
+        finally:
+            escalation.load_letters.cache_clear()
+
+
+def _whatsapp_record(data: Path, sent: dict | None, state: State = State.REJECTED) -> str:
+    """A WhatsApp record whose receipt holds the fields sent (sent.json), or no receipt."""
+    rid = _record(data, state, receipt=False, platform="whatsapp",
+                  form_url="https://www.whatsapp.com/contact/forms/382532939919295/")
+    if sent is not None:
+        r = Receipt.create(data, rid)
+        r.add_json("sent.json", sent)
+        Journal(data).update(rid, receipt_dir=str(r.dir))
+    return rid
+
+
+@pytest.mark.parametrize("lang", escalation.available_languages())
+def test_a_whatsapp_account_is_named_by_its_phone_number(tmp_path, lang):
+    """WhatsApp knows an account by its number, not by an email: the letters give the number the
+    form was sent with (sent.json), or ask for it where the receipt has none; Facebook's still give
+    the email it is registered with."""
+    letters = escalation.load_letters(lang)
+    data = tmp_path / "data"
+    j = Journal(data)
+    rid = _whatsapp_record(data, {"email": "person@example.eu",
+                                  "phone": "Deutschland (+49) 1511234567"})
+    texts = _kit_texts(escalation.escalate(j, data, rid, language=lang))
+    objection = texts[f"1-objection-to-whatsapp-dpo.{lang}.txt"]
+    complaint = texts[f"2-complaint-to-data-protection-authority.{lang}.txt"]
+    lines = letters.account["whatsapp"]
+    assert _flat(Template(lines.objection).substitute(
+        platform="WhatsApp", phone="+491511234567", email="person@example.eu")) in objection
+    assert _flat(Template(lines.complaint).substitute(
+        platform="WhatsApp", phone="+491511234567")) in complaint
+    default = letters.account["default"]
+    assert _flat(default.complaint.replace("$platform", "WhatsApp")) not in complaint
+
+    unsent = _whatsapp_record(data, None, State.FAILED)
+    texts = _kit_texts(escalation.escalate(j, data, unsent, language=lang))
+    for text in texts.values():
+        assert "+49" not in text and "$" not in text
+    assert letters.no_phone in texts[f"2-complaint-to-data-protection-authority.{lang}.txt"]
+
+    facebook = _record(data)
+    texts = _kit_texts(escalation.escalate(j, data, facebook, language=lang))
+    assert _flat(Template(default.objection).substitute(
+        platform="Facebook", email="person@example.eu")) in texts[f"1-objection-to-meta-dpo.{lang}.txt"]
+    assert letters.no_phone not in " ".join(texts.values())
+
+
+def test_the_phone_number_comes_from_what_was_sent(tmp_path):
+    data = tmp_path / "data"
+    receipt = Receipt.create(data, "20260101-abcdef")
+    assert escalation._sent_phone(receipt) is None  # no sent.json
+    for sent, phone in (({"phone": "+4915112345678"}, "+4915112345678"),
+                        ({"phone": "Deutschland (+49) 151 1234567"}, "+491511234567"),
+                        ({"phone": "+1 (US) 2015550123"}, "+12015550123"),
+                        ({"phone": "0151 1234567"}, "0151 1234567"),  # no country code: as sent
+                        ({"phone": "—"}, None), ({"email": "a@b.eu"}, None), (["+49"], None)):
+        (receipt.dir / "sent.json").write_text(json.dumps(sent))
+        assert escalation._sent_phone(receipt) == phone, sent
+    (receipt.dir / "sent.json").write_text("{not json")
+    assert escalation._sent_phone(receipt) is None
+
+
+def test_account_lines_need_a_default(monkeypatch):
+    letters = escalation.load_letters("en")
+    assert letters.account_for("instagram") == letters.account["default"]
+    assert letters.account_for("whatsapp") == letters.account["whatsapp"]
+    bad = letters.model_copy(update={"account": {"whatsapp": letters.account["whatsapp"]}})
+    monkeypatch.setattr(escalation.LetterSet, "model_validate", classmethod(lambda cls, d: bad))
+    escalation.load_letters.cache_clear()
+    try:
+        with pytest.raises(BadInput, match=r"letters/en.yaml, key 'account': missing default"):
+            escalation.load_letters("en")
+    finally:
+        escalation.load_letters.cache_clear()
+
+
+def test_the_objection_file_is_named_after_the_company_it_goes_to(tmp_path):
+    pytest.importorskip("meta_optout_assist.legal.authorities")
+    data = tmp_path / "data"
+    j = Journal(data)
+    kit = escalation.escalate(j, data, _whatsapp_record(data, None), language="en")
+    assert kit.objection.name == "1-objection-to-whatsapp-dpo.en.txt"
+    assert kit.objection.name in kit.readme.read_text()
+    assert escalation.escalate(j, data, _record(data)).objection.name == (
+        "1-objection-to-meta-dpo.de.txt")
+    honoured = _record(data, State.HONORED, platform="whatsapp")
+    with pytest.raises(BadInput, match="WhatsApp honoured the objection"):
+        escalation.escalate(j, data, honoured)

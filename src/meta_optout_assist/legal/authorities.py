@@ -45,7 +45,8 @@ class Authority:
 class MetaDPO:
     """How to reach Meta's data protection officer in the EU (letters address it by these)."""
 
-    name: str
+    name: str  # the controller's legal name, e.g. "WhatsApp Ireland Limited"
+    short_name: str  # the name people know it by, e.g. "WhatsApp": letters' bodies use it
     address: str  # postal address below the company name, one line per line
     contact_url: str
     note: str
@@ -80,6 +81,7 @@ def _schema() -> Any:
 
     class DPOEntry(Strict):
         name: str
+        short_name: str
         address: tuple[str, ...]
         contact_url: str
         note: str
@@ -149,6 +151,7 @@ def meta_dpo(platform: str | None = None) -> MetaDPO:
     entry = data.controllers.get(platform or "", data.meta_dpo)
     return MetaDPO(
         name=entry.name,
+        short_name=entry.short_name,
         address="\n".join(entry.address),
         contact_url=entry.contact_url,
         note=entry.note,

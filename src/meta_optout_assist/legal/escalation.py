@@ -2,8 +2,9 @@
 refuses or ignores the objection.
 
 Into `<receipt folder>/complaint-kit/` it writes, in the person's language where a template exists
-(data/letters/<lang>.yaml; else English):
-  1. an objection under Art. 21 GDPR to Meta's data protection officer (the email/post route),
+(data/letters/<lang>.yaml, loaded and checked by letters.py; else English):
+  1. an objection under Art. 21 GDPR to the data protection officer of the platform's controller
+     (Meta Platforms Ireland; for WhatsApp, WhatsApp Ireland), the email/post route,
   2. a complaint under Art. 77 GDPR to the data protection authority of the person's country,
   3. README.txt: what to do with them.
 The Portuguese letters cite Brazil's LGPD beside the GDPR (Art. 18 § 2 objection, § 1 petition to
@@ -15,22 +16,27 @@ DPO details come from `meta_optout_assist.legal.authorities` (data/authorities.y
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from string import Template
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from meta_optout_assist.errors import BadInput
+from meta_optout_assist.legal.letters import (
+    ESCALATABLE_STATES,
+    LetterSet,
+    available_languages,
+    load_letters,
+    where,
+)
+from meta_optout_assist.legal.letters import (
+    PLACEHOLDERS as PLACEHOLDERS,  # the templates' placeholders, listed in letters.py
+)
 from meta_optout_assist.site.selectors import platform_name
-from meta_optout_assist.site.yaml_text import safe_load
-from meta_optout_assist.store.journal import Journal, Record, State, utc_now
+from meta_optout_assist.store.journal import Journal, Record, utc_now
 from meta_optout_assist.store.layout import private_dir, write_private
 from meta_optout_assist.store.receipts import Receipt
 from meta_optout_assist.store.records import add_months
@@ -48,97 +54,6 @@ COUNTRY_LANGUAGE = {
     "BR": "pt", "PT": "pt",
     "IE": "en", "GB": "en", "UK": "en", "MT": "en",
 }
-#: Every placeholder a template may use.
-PLACEHOLDERS = frozenset({
-    "date", "platform", "account", "email", "country_name", "record_id", "form_url",
-    "started_date", "submitted_date", "outcome_date", "deadline_date", "reason", "situation",
-    "matter", "evidence", "timeline", "receipt_dir", "kit_dir", "meta_address", "dpo_title",
-    "dpo_name", "dpo_address", "dpo_postal_line", "dpo_contact_url", "dpo_note",
-    "authority_name", "authority_url", "authority_complaint_url", "authority_note",
-    "authority_hint", "regional_list_url", "objection_file", "complaint_file",
-})
-_ESCALATABLE_STATES = tuple(s for s in State if s is not State.HONORED)
-
-
-class LetterSet(BaseModel):
-    """One language's templates (data/letters/<lang>.yaml)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    language: str
-    objection: str
-    complaint: str
-    readme: str
-    situations: dict[State, str]
-    reason_line: str
-    matter: dict[str, str]
-    states: dict[State, str]
-    evidence: dict[str, str]
-    no_files: str
-    unknown_country: str
-    unknown_authority: str
-    no_complaint_form: str
-    dpo_title: str
-    regional_line: str
-
-
-def available_languages() -> list[str]:
-    folder = resources.files("meta_optout_assist.legal") / "data" / "letters"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
-
-
-@cache
-def load_letters(lang: str) -> LetterSet:
-    """Load and check one language's templates; a fault names the file and the key."""
-    res = resources.files("meta_optout_assist.legal") / "data" / "letters" / f"{lang}.yaml"
-    where = f"letters/{lang}.yaml"
-    try:
-        data = safe_load(res.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BadInput(f"No letter templates for language '{lang}'.",
-                       hint=f"Available: {', '.join(available_languages())}.") from None
-    except yaml.YAMLError as err:
-        raise BadInput(f"{where} is not valid YAML: {err}") from None
-    try:
-        letters = LetterSet.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise BadInput(f"{where}, key '{key}': {first['msg']}") from None
-    for key, needed in (("situations", set(_ESCALATABLE_STATES)),
-                        ("matter", {"objection", "third-party"})):
-        missing = needed - set(getattr(letters, key))
-        if missing:
-            raise BadInput(f"{where}, key '{key}': missing {', '.join(sorted(missing))}")
-    for key, text in _texts(letters):
-        try:
-            unknown = _identifiers(text) - PLACEHOLDERS
-        except ValueError as err:
-            raise BadInput(f"{where}, key '{key}': {err}") from None
-        if unknown:
-            names = ", ".join(f"${n}" for n in sorted(unknown))
-            raise BadInput(f"{where}, key '{key}': unknown placeholder {names}")
-    return letters
-
-
-def _texts(letters: LetterSet) -> list[tuple[str, str]]:
-    out = [(k, getattr(letters, k)) for k in ("objection", "complaint", "readme", "reason_line",
-                                              "no_files", "unknown_country", "unknown_authority",
-                                              "no_complaint_form", "dpo_title", "regional_line")]
-    for name in ("situations", "matter", "states", "evidence"):
-        out += [(f"{name}.{k}", v) for k, v in getattr(letters, name).items()]
-    return out
-
-
-def _identifiers(text: str) -> set[str]:
-    names = set()
-    for m in Template.pattern.finditer(text):
-        if m.group("invalid") is not None:
-            raise ValueError(f"a stray '$' in: {text[:60]!r}")
-        name = m.group("named") or m.group("braced")
-        if name:
-            names.add(name)
-    return names
 
 
 def choose_language(record: Record, requested: str | None = None) -> str:
@@ -226,9 +141,23 @@ def _evidence_lines(receipt: Receipt, letters: LetterSet) -> str:
     return "\n".join(lines) or letters.no_files
 
 
-def _timeline(record: Record, letters: LetterSet) -> str:
+def _sent_phone(receipt: Receipt) -> str | None:
+    """The phone number the form was sent with (sent.json): +<digits> where it has its country
+    code ("Deutschland (+49) 1511234567" → +491511234567), else as it was sent."""
+    try:
+        sent = json.loads((receipt.dir / "sent.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = sent.get("phone") if isinstance(sent, dict) else None
+    if not isinstance(value, str) or not re.search(r"\d", value):
+        return None
+    return "+" + re.sub(r"\D", "", value) if "+" in value else value.strip()
+
+
+def _timeline(record: Record, letters: LetterSet, values: dict[str, str]) -> str:
     return "\n".join(
-        f"- {h.at:%Y-%m-%d %H:%M} UTC: {letters.states.get(h.state, h.state.value)}"
+        f"- {h.at:%Y-%m-%d %H:%M} UTC: "
+        + (_fill(letters.states[h.state], values) if h.state in letters.states else h.state.value)
         for h in record.history
     )
 
@@ -243,27 +172,58 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return Template("\n".join(kept)).substitute(values).strip()
 
 
+#: A template line this long was wrapped by its author: the next line of the paragraph goes on it.
+_WRAPPED = 72
+_LEAD = re.compile(r"\s*(?:[-*] |\d+\. )?")
+_ALONE = re.compile(r"\s*\$\w+\s*")
+#: Spaces a line is not broken at: before a number ("Art. 21", "Dublin 4") and after "§".
+_KEEP_TOGETHER = re.compile(r"(?<=§) | (?=\d)")
+
+
+def _join_paragraphs(text: str) -> str:
+    """A template's hand-wrapped paragraphs as one line each, so that they are wrapped again once
+    filled: a placeholder's text is longer or shorter than its name. List items, lines of a block
+    (an address, "Name: …") and lines of a placeholder alone stay lines of their own."""
+    out: list[str] = []
+    joinable = False
+    for line in text.splitlines():
+        lead = _LEAD.match(line).group(0)
+        if (joinable and line.strip() and lead.strip() == "" and not _ALONE.fullmatch(line)
+                and len(lead) == len(_LEAD.match(out[-1]).group(0))):
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line)
+        joinable = len(line) >= _WRAPPED and not _ALONE.fullmatch(line)
+    return "\n".join(out)
+
+
 def _render(text: str, values: dict[str, str]) -> str:
-    """A whole file: filled, long lines wrapped (URLs kept whole), no runs of blank lines."""
+    """A whole file: filled, paragraphs wrapped (URLs kept whole), no runs of blank lines."""
     lines = []
-    for line in _fill(text, values).splitlines():
+    for line in _fill(_join_paragraphs(text), values).splitlines():
         line = line.rstrip()
         if len(line) <= _WIDTH:
             lines.append(line)
             continue
-        indent = re.match(r"\s*(?:[-*] |\d+\. )?", line).group(0)
-        lines.extend(textwrap.wrap(line, _WIDTH, subsequent_indent=" " * len(indent),
-                                   break_long_words=False, break_on_hyphens=False))
+        indent = _LEAD.match(line).group(0)
+        glued = _KEEP_TOGETHER.sub("\0", line[len(indent):])
+        lines.extend(part.replace("\0", " ") for part in textwrap.wrap(
+            glued, _WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent),
+            break_long_words=False, break_on_hyphens=False))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
 def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str | None = None,
              now: datetime | None = None) -> Kit:
     """Write the complaint kit for a record into its receipt folder and return what was written."""
+    from meta_optout_assist.legal import authorities
+
     record = journal.get(record_id)
-    if record.state not in _ESCALATABLE_STATES:
-        raise BadInput(f"Meta honoured the objection of record {record.id}: nothing to escalate.",
-                       hint=f"If that changed, `assist mark {record.id} --outcome rejected` first.")
+    dpo = authorities.meta_dpo(record.platform)
+    if record.state not in ESCALATABLE_STATES:
+        raise BadInput(
+            f"{dpo.short_name} honoured the objection of record {record.id}: nothing to escalate.",
+            hint=f"If that changed, `assist mark {record.id} --outcome rejected` first.")
     now = now or utc_now()
     lang = choose_language(record, language)
     letters = load_letters(lang)
@@ -274,12 +234,11 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         receipt = Receipt.create(data_dir, record.id)
     kit_dir = private_dir(receipt.dir / KIT_DIR)
 
-    from meta_optout_assist.legal import authorities
-
-    dpo = authorities.meta_dpo(record.platform)
     authority = _authority(record.country, lang, letters)
     sent = record.submitted_at or record.confirmed_at
-    objection_file = f"1-objection-to-meta-dpo.{lang}.txt"
+    # to the DPO of the company that holds the data: 1-objection-to-meta-dpo, …-whatsapp-dpo
+    slug = re.sub(r"[^a-z0-9]+", "-", dpo.short_name.lower()).strip("-") or "controller"
+    objection_file = f"1-objection-to-{slug}-dpo.{lang}.txt"
     complaint_file = f"2-complaint-to-data-protection-authority.{lang}.txt"
     address_lines = [line.strip() for line in dpo.address.splitlines() if line.strip()]
     meta_address = ", ".join((dpo.name, *address_lines))
@@ -302,6 +261,9 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         "meta_address": meta_address,
         "dpo_title": letters.dpo_title,
         "dpo_name": dpo.name,
+        "controller": dpo.name,
+        "company": dpo.short_name,
+        **letters.company_values(dpo.short_name, where(lang)),
         "dpo_address": "\n".join(address_lines),
         "dpo_postal_line": f"{letters.dpo_title}, {meta_address}",
         "dpo_contact_url": dpo.contact_url,
@@ -312,19 +274,22 @@ def escalate(journal: Journal, data_dir: Path, record_id: str, *, language: str 
         "objection_file": objection_file,
         "complaint_file": complaint_file,
         "evidence": _evidence_lines(receipt, letters),
-        "timeline": _timeline(record, letters),
         # filled in below, from templates that may use the values above
-        "authority_complaint_url": "", "authority_note": "", "authority_hint": "", "matter": "",
-        "situation": "",
+        "timeline": "", "authority_complaint_url": "", "authority_note": "", "authority_hint": "",
+        "matter": "", "situation": "", "account_line": "", "account_details": "",
+        "phone": _sent_phone(receipt) or letters.no_phone,
     }
+    values["timeline"] = _timeline(record, letters, values)
+    account = letters.account_for(record.platform)
+    values["account_line"] = _fill(account.objection, values)
+    values["account_details"] = _fill(account.complaint, values)
     values["authority_complaint_url"] = authority.complaint_url or _fill(
         letters.no_complaint_form, values)
     # e.g. Germany: complaints go to the Land's authority, not the federal one
     regional = _fill(letters.regional_line, values) if authority.regional_list_url else ""
     values["authority_hint"] = f"[{regional}]" if regional else ""
     values["authority_note"] = " ".join(n for n in (regional, authority.note or "") if n)
-    matter_key = "third-party" if record.form == "third-party" else "objection"
-    values["matter"] = _fill(letters.matter[matter_key], values)
+    values["matter"] = _fill(letters.matter_for(record.platform, record.form), values)
     situation = _fill(letters.situations[record.state], values)
     if record.reason:
         situation += "\n" + _fill(letters.reason_line, values)

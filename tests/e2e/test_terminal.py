@@ -266,7 +266,7 @@ def test_shell_completion(tmp_path: Path):
 
     assert "fill" in complete("assist fi")
     assert "--platform" in complete("assist fill --pl")
-    assert complete("assist fill --platform ") == ["facebook", "instagram", "all"]
+    assert complete("assist fill --platform ") == ["facebook", "instagram", "whatsapp", "all"]
     assert complete("assist fill --profile ") == ["alice", "bob"]
     assert "art21-particular-situation" in complete("assist fill --reason-template ")
     # The shell is named, not detected from whatever runs the tests (sh under make, bash here);

@@ -179,9 +179,9 @@ def test_broken_selectors_fail_naming_the_file(tmp_path):
     copy = _selectors_copy(tmp_path / "a")
     (copy / "facebook.yaml").write_text("schema_version: 2\nsite: [oops\n", encoding="utf-8")
     checks = {c.check: c for c in doctor.check_selectors(copy, today=dt.date(2025, 7, 1))}
-    assert {name: c.status for name, c in checks.items()} == {
+    assert {name: c.status for name, c in checks.items()} == {  # both Facebook forms read facebook.yaml
         "Selectors (facebook-objection)": "fail", "Selectors (instagram-objection)": "ok",
-        "Selectors (third-party)": "fail"}  # both Facebook forms read facebook.yaml
+        "Selectors (third-party)": "fail", "Selectors (whatsapp-objection)": "ok"}
     broken = checks["Selectors (facebook-objection)"]
     assert "facebook.yaml" in broken.detail and "--selectors" in broken.detail
 

@@ -112,7 +112,8 @@ def test_a_missing_file_cannot_be_judged(tmp_path):
 
 def test_the_recorded_reports_are_the_doctors_own_shape():
     """Each fixture is a real `assist doctor --json` output: the keys the watch reads are there."""
-    from meta_optout_assist.doctor.checks import AddressReport, Check
+    from meta_optout_assist.doctor.address import AddressReport
+    from meta_optout_assist.doctor.verdict import Check
 
     address_keys = set(AddressReport("p", "f", "k", "a").as_json())
     check_keys = set(Check("c", "ok", "d").as_json())

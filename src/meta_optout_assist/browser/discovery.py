@@ -34,14 +34,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import BrowserNotFound
-from meta_optout_assist.store.layout import APP_NAME
+from meta_optout_assist.store.layout import APP_NAME, DataLayout
 
 if TYPE_CHECKING:
     from playwright.sync_api import Playwright
 
 BROWSER_ENV = "ASSIST_BROWSER"
 CHANNELS = ("chrome", "msedge")
-PROFILES_DIR = "browser-profiles"
 
 INSTALL_HINT = (
     "get a browser: `assist install-browser`, or `python -m playwright install chromium` "
@@ -235,14 +234,14 @@ def snap_profile_dir(choice: BrowserChoice, profile: Path, home: Path | None = N
     if not choice.snap or snap_can_reach(profile, choice.snap, home):
         return profile
     home = home or Path.home()
-    return home / "snap" / choice.snap / "common" / APP_NAME / PROFILES_DIR / Path(profile).name
+    return home / "snap" / choice.snap / "common" / APP_NAME / DataLayout.BROWSER_PROFILES / Path(profile).name
 
 
 def _with_snap(choice: BrowserChoice) -> BrowserChoice:
     snap = snap_name(choice.executable)
     if snap is None:
         return choice
-    where = f"~/snap/{snap}/common/{APP_NAME}/{PROFILES_DIR}"
+    where = f"~/snap/{snap}/common/{APP_NAME}/{DataLayout.BROWSER_PROFILES}"
     return BrowserChoice(label=choice.label, executable=choice.executable, channel=choice.channel, snap=snap,
                          reason=f"{choice.reason}; snap {snap.capitalize()}: when your data folder is out of "
                                 f"the snap's reach, its profiles are kept under {where}")

@@ -17,7 +17,6 @@ from meta_optout_assist.browser.discovery import (  # noqa: F401 - launch.choose
     BROWSER_ENV,
     CHANNELS,
     INSTALL_HINT,
-    PROFILES_DIR,
     BrowserChoice,
     choose,
     found_browsers,

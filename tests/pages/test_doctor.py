@@ -210,6 +210,7 @@ def test_doctor_command_live_json_and_exit_2(site, assist, data_dir, tmp_path, p
     by_name = {c["check"]: c for c in result["checks"]}
     assert by_name["Python"]["status"] == "ok" and by_name["Playwright"]["status"] == "ok"
     assert by_name["Browser"]["status"] == "ok" and by_name["Browser"]["data"]["version"]
+    assert by_name["Browser"]["data"]["reason"] and by_name["Browser"]["data"]["reason"] in by_name["Browser"]["detail"]
     # The browser --headless runs take (the test run's own): said beside the person's.
     headless = choose_browser(playwright, None, headless=True).label
     assert by_name["Browser"]["data"]["headless_browser"] == headless

@@ -127,8 +127,9 @@ def check_browser(pw: Playwright, requested: str | None,
                      {"browser": choice.label})
     headless = browser.choose(pw, requested, headless=True).label
     also = f"; --headless runs use {headless}" if headless != choice.label else ""
-    return Check("Browser", OK, f"{choice.label}, version {version}: starts headless{sandbox}{also}",
-                 data={"browser": choice.label, "version": version, "no_sandbox": bool(sandbox),
+    why = f" ({choice.reason})" if choice.reason else ""
+    return Check("Browser", OK, f"{choice.label}{why}, version {version}: starts headless{sandbox}{also}",
+                 data={**choice.as_data(), "version": version, "no_sandbox": bool(sandbox),
                        "headless_browser": headless})
 
 

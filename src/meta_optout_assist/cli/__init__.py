@@ -74,6 +74,9 @@ def report_error(err: AssistError) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, map errors to the documented exit codes."""
+    from meta_optout_assist.ui.encoding import tolerant_output
+
+    tolerant_output()
     _register()
     try:
         rv = app(args=argv, standalone_mode=False)

@@ -327,3 +327,15 @@ def test_a_doctor_flow_cannot_type_or_send(site, page):
         flow.hooks.before_send(b"", {})
     assert page.locator('input[name="email"]').input_value() == ""
     assert site.submissions == []
+
+
+def test_on_windows_the_data_folder_check_says_what_keeps_it_private(tmp_path, monkeypatch):
+    """No 0700/0600 there: the doctor says what the platform gives instead of scanning modes."""
+    from meta_optout_assist.doctor import data_folder
+    from meta_optout_assist.store import files
+
+    monkeypatch.setattr(files, "has_modes", lambda: False)
+    (tmp_path / "journal.jsonl").write_text("{}\n")
+    check = data_folder.check_data_dir(tmp_path, "--data-dir")
+    assert check.status == "ok" and "Windows has no 0700/0600 modes" in check.detail
+    assert check.data["privacy"] == files.privacy().summary

@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 
 from meta_optout_assist.doctor.verdict import FAIL, OK, WARN, Check
+from meta_optout_assist.store.files import privacy
 from meta_optout_assist.store.layout import DataLayout
 
 MAX_LISTED = 8
@@ -81,9 +82,10 @@ def check_data_dir(data_dir: Path, source: str) -> Check:
     if not os.access(data_dir, os.W_OK | os.X_OK):
         return Check("Data folder", FAIL, f"{where}: you cannot write there",
                      "fix its owner or permissions, or choose another folder with --data-dir")
-    if os.name == "nt":
-        return Check("Data folder", OK, f"{where}: exists (permissions on Windows are per-user ACLs; "
-                     "not checked)", data={"path": str(data_dir), "exists": True})
+    kept = privacy()
+    if not kept.modes:  # Windows: what keeps it private is said, not checked mode by mode
+        return Check("Data folder", OK, f"{where}: exists; {kept.summary}",
+                     data={"path": str(data_dir), "exists": True, "privacy": kept.summary})
     try:
         exposed, loose = _permission_scan(data_dir)
     except OSError as err:

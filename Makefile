@@ -12,7 +12,7 @@ install: $(STAMP) browser
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,dev]'
 	touch $(STAMP)
 
 browser: $(STAMP)

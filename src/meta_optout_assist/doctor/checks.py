@@ -133,19 +133,18 @@ def check_browser(pw: Playwright, requested: str | None,
 
 
 def check_display(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Check:
-    """A window needs a display: on Linux, DISPLAY (X11) or WAYLAND_DISPLAY."""
-    if not platform.startswith("linux"):
+    """A window needs a display: on Linux, DISPLAY (X11) or WAYLAND_DISPLAY (browser/display.py,
+    which `assist fill` asks too before the browser starts)."""
+    from meta_optout_assist.browser import display
+
+    if not display.needs_display_variable(platform):
         return Check("Display", OK, "a desktop session (macOS/Windows): the browser window can open")
-    found = [f"{name}={env[name]}" for name in ("WAYLAND_DISPLAY", "DISPLAY") if env.get(name)]
+    found = [f"{name}={env[name]}" for name in display.DISPLAY_VARIABLES if env.get(name)]
     if found:
         return Check("Display", OK, ", ".join(found) + ": the browser window can open")
     xvfb = shutil.which("xvfb-run")
-    todo = ("run under a virtual display: `xvfb-run -a assist fill …`"
-            + ("" if xvfb else " (install it: `sudo apt-get install xvfb xauth`)")
-            + "; or add --headless, which only works when the browser profile is already logged "
-            "in (you cannot log in or type the code in a window you cannot see)")
     return Check("Display", WARN, "no display (DISPLAY and WAYLAND_DISPLAY are not set): "
-                 "a visible browser window cannot open", todo, {"xvfb_run": xvfb})
+                 "a visible browser window cannot open", display.what_to_do(xvfb is not None), {"xvfb_run": xvfb})
 
 
 # -- the keyring ------------------------------------------------------------------------------------

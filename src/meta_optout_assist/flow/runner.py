@@ -145,7 +145,9 @@ class Runner:
             response = self.flow.page.goto(url, wait_until="domcontentloaded", timeout=self.flow.page_timeout_ms)
         except PlaywrightError as err:  # network.py refused a hop: a redirect off Meta's addresses
             if "ERR_BLOCKED_BY_CLIENT" not in str(err):
-                raise
+                from meta_optout_assist.browser.unreachable import unreachable
+
+                raise unreachable(str(err), url, sent=self.flow.submitted) or err from None
             raise PageNotUnderstood(
                 f"{url} sent the browser to an address that is not {self.flow.sel.display_name}'s; "
                 "the tool did not follow it (it opens and types into Meta's own pages only)",
@@ -268,6 +270,11 @@ class Runner:
                         f"you did not finish logging in within {flow.wait_timeout_ms // 1000} s",
                         hint="run the command again and log in in the browser window, or raise --wait-timeout",
                     ) from None
+                from meta_optout_assist.browser.unreachable import on_error_page
+
+                failed = on_error_page(flow.page)  # a navigation the page started could not reach Meta
+                if failed is not None:
+                    raise failed from None
                 where = self.diagnostics(flow, "no known page state appeared")
                 raise PageNotUnderstood(
                     f"this page is not one the tool knows ({flow.page.url})",

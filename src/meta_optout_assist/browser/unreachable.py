@@ -16,11 +16,12 @@ ERROR_PAGE_PREFIX = "chrome-error://"
 _CODE = re.compile(r"\b(?:net::)?(ERR_[A-Z0-9_]+)\b")
 _AT_URL = re.compile(r"\bat (\S+://\S+)")
 
+_DNS = "its name could not be looked up (DNS): no network, or the DNS server is not answering"
 # Chromium's codes (net/base/net_error_list.h), the ones a person can meet, in plain words.
 _CAUSES: tuple[tuple[str, str], ...] = (
     ("ERR_INTERNET_DISCONNECTED", "this computer is not connected to the internet"),
-    ("ERR_NAME_NOT_RESOLVED", "its name could not be looked up (DNS): no network, or the DNS server is not answering"),
-    ("ERR_NAME_RESOLUTION_FAILED", "its name could not be looked up (DNS): no network, or the DNS server is not answering"),
+    ("ERR_NAME_NOT_RESOLVED", _DNS),
+    ("ERR_NAME_RESOLUTION_FAILED", _DNS),
     ("ERR_CONNECTION_REFUSED", "the connection was refused"),
     ("ERR_CONNECTION_RESET", "the connection was reset"),
     ("ERR_CONNECTION_CLOSED", "the connection was closed before an answer came"),

@@ -55,9 +55,9 @@ _SYSTEM_CANDIDATES = {
 }
 
 INSTALL_HINT = (
-    "install a browser: `python -m playwright install chromium` (Playwright's own), or your "
-    "system's Chromium/Chrome (Debian/Ubuntu: `sudo apt-get install chromium`), or pass "
-    "--browser PATH to a Chromium-based browser"
+    "install a browser: `assist install-browser` (Playwright's own Chromium, for the Python assist "
+    "runs on), or your system's Chromium/Chrome (Debian/Ubuntu: `sudo apt-get install chromium`), "
+    "or pass --browser PATH to a Chromium-based browser"
 )
 
 

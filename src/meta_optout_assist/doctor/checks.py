@@ -31,6 +31,14 @@ STALE_AFTER_DAYS = 180
 
 # -- Python and Playwright --------------------------------------------------------------------------
 
+def check_version(executable: str = sys.executable) -> Check:
+    """Which assist this is, and the Python it runs on (where `assist install-browser` installs)."""
+    from meta_optout_assist import __version__
+
+    return Check("assist", OK, f"version {__version__}, running on the Python at {executable}",
+                 data={"version": __version__, "python": executable})
+
+
 def check_python(version_info: tuple[int, ...] = tuple(sys.version_info[:3])) -> Check:
     import platform
 
@@ -231,7 +239,7 @@ def run_checks(options: Options, pw: Playwright | None = None,
                use_browser: Callable[[BrowserContext], None] | None = None) -> list[Check]:
     """Every check but the live one. `pw`: a started Playwright for the browser check (None:
     Playwright is not importable, which check_playwright reports); `use_browser`: see check_browser."""
-    checks = [check_python(), check_playwright()]
+    checks = [check_version(), check_python(), check_playwright()]
     if pw is not None:
         checks.append(check_browser(pw, options.browser, use_browser))
     else:

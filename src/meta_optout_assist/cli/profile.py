@@ -45,6 +45,11 @@ def add(
         typer.Option("--country", help="Your country as ISO 3166-1 alpha-2: DE, FR, IE, PL...",
                      show_default=False),
     ],
+    phone: Annotated[
+        str | None,
+        typer.Option("--phone", help="Your phone number, international form (+4915112345678): WhatsApp's form.",
+                     show_default=False),
+    ] = None,
     locale: Annotated[
         str | None,
         typer.Option("--locale", help="Language for reason templates, e.g. de_DE or fr.",
@@ -66,6 +71,11 @@ def add(
                      help="Default reason template for this profile (`assist reasons` lists them).",
                      show_default=False),
     ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Your reason in your own words (instead of --reason-template).",
+                     show_default=False),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace a profile of the same name.")
     ] = False,
@@ -79,8 +89,8 @@ def add(
     from meta_optout_assist.ui.terminal import console_err, console_out
 
     profile = profiles.build_profile(
-        name=name, email=email, country=country, locale=locale, first_name=first_name,
-        last_name=last_name, reason_template=reason_template,
+        name=name, email=email, country=country, phone=phone, locale=locale, first_name=first_name,
+        last_name=last_name, reason_template=reason_template, reason=reason,
     )
     where = data_dir_or_default(data_dir)
     replaced = profiles.add_profile(where, profile, overwrite=force)
@@ -133,10 +143,12 @@ def show(name: NameArg, data_dir: DataDirOption = None) -> None:
         ("Name", profile.name),
         ("Email", profile.email),
         ("Country", profile.country),
+        ("Phone", profile.phone),
         ("Locale", profile.locale),
         ("First name", profile.first_name),
         ("Last name", profile.last_name),
         ("Reason template", profile.reason_template),
+        ("Reason", profile.reason),
         ("Created", profile.created_at.isoformat(timespec="seconds")),
     ]
     width = max(len(label) for label, _ in rows) + 1

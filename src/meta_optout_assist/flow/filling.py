@@ -24,6 +24,7 @@ from meta_optout_assist.pages.base import Flow, Outcome
 from meta_optout_assist.site import selectors as selector_data
 from meta_optout_assist.store.journal import Journal, State
 from meta_optout_assist.store.receipts import Receipt
+from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
     from playwright.sync_api import Playwright
@@ -242,7 +243,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                         assume_yes=options.assume_yes, dry_run=options.dry_run,
                     )
                     recorder.flow = flow
-                    ui.step(f"Opening the form ({choice.label})")
+                    ui.step(_("Opening the form ({browser})").format(browser=choice.label))
                     outcome = Runner(
                         flow, lambda f, why: bundle.write_bundle(f, options.data_dir, why)
                     ).run()

@@ -44,6 +44,13 @@ COUNTRY_LANGUAGE = {
     "ES": "es", "IT": "it", "SM": "it", "PL": "pl",
     "IE": "en", "GB": "en", "UK": "en", "MT": "en",
 }
+
+
+def country_language(code: str | None) -> str | None:
+    """The main language of a country (COUNTRY_LANGUAGE), None when it is not listed."""
+    return COUNTRY_LANGUAGE.get((code or "").upper())
+
+
 #: Every placeholder a template may use.
 PLACEHOLDERS = frozenset({
     "date", "platform", "account", "email", "country_name", "record_id", "form_url",
@@ -140,7 +147,7 @@ def _identifiers(text: str) -> set[str]:
 def choose_language(record: Record, requested: str | None = None) -> str:
     """The person's language if a template exists for it, else English."""
     available = available_languages()
-    by_country = COUNTRY_LANGUAGE.get((record.country or "").upper())
+    by_country = country_language(record.country)
     for candidate in (requested, record.locale, by_country):
         if candidate:
             lang = re.split(r"[_-]", candidate)[0].lower()

@@ -14,6 +14,7 @@ from meta_optout_assist.inputs import check_country as validate_country
 from meta_optout_assist.inputs import check_email as validate_email
 from meta_optout_assist.inputs import check_locale as validate_locale
 from meta_optout_assist.inputs import check_person_name as validate_person_name
+from meta_optout_assist.inputs import check_phone as validate_phone
 from meta_optout_assist.inputs import check_reason_template as validate_reason_template
 from meta_optout_assist.inputs import flag_errors
 
@@ -43,13 +44,15 @@ class Profile(BaseModel):
     name: str
     email: str
     country: str
+    phone: str | None = None
     locale: str | None = None
     first_name: str | None = None
     last_name: str | None = None
     reason_template: str | None = None
+    reason: str | None = None  # in the person's own words, instead of a template
     created_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
 
-    @field_validator("locale", "first_name", "last_name", "reason_template", mode="before")
+    @field_validator("phone", "locale", "first_name", "last_name", "reason_template", "reason", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -68,6 +71,11 @@ class Profile(BaseModel):
     @classmethod
     def _country(cls, value: str) -> str:
         return validate_country(value)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return None if value is None else validate_phone(value)
 
     @field_validator("locale")
     @classmethod
@@ -99,6 +107,8 @@ FIELD_FLAGS = {
     "name": "NAME",
     "email": "--email",
     "country": "--country",
+    "phone": "--phone",
+    "reason": "--reason",
     "locale": "--locale",
     "first_name": "--first-name",
     "last_name": "--last-name",

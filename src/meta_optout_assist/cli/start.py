@@ -40,7 +40,8 @@ def guided_start(lang: str | None = None) -> int:
 
     for a in advice:
         if not a.eligible:
-            asker.console.print(f"  [red]✗[/] {escape(title(a.form))} — {escape(_('not offered where you live'))}")
+            verdict = _("not offered where you live")
+            asker.console.print(f"  [red]✗[/] {escape(title(a.form))} — {escape(verdict)}")
         for extra in (a.warning, a.note):
             if extra:
                 asker.console.print(f"  [yellow]![/] {escape(extra)}")
@@ -52,7 +53,8 @@ def guided_start(lang: str | None = None) -> int:
     # 2. Which form.
     if len(usable) == 1:
         kind = usable[0].form
-        asker.console.print(f"  [green]✓[/] {escape(title(kind))} — {escape(_('you may use it'))}")
+        verdict = _("you may use it")
+        asker.console.print(f"  [green]✓[/] {escape(title(kind))} — {escape(verdict)}")
     else:
         asker.say(_("Meta's forms you may use:"))
         kind = asker.pick(_("Which form? (a number)"), [(a.form, title(a.form)) for a in usable], default="1")[0]

@@ -181,7 +181,8 @@ class UI:
         """Say what to do and in which window (with a bell); tick a clock until it is done."""
         self.bell()
         self.console.print(f"[bold cyan]→ {escape(message)}[/]")
-        self.console.print(f"  [dim]{escape(_('Where: {window}.').format(window=self._window()))}[/]")
+        where = _("Where: {window}.").format(window=self._window())
+        self.console.print(f"  [dim]{escape(where)}[/]")
         begun = time.monotonic()
         try:
             if not self.console.is_terminal:

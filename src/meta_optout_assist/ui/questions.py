@@ -115,7 +115,8 @@ def ask_country(asker: Asker, proposal: str | None = None) -> str:
         asker.say(_("→ {name} ({code})").format(name=name, code=code))
         return code
 
-    return asker.ask(_(LABELS["country"]), check, default=proposal)
+    question = LABELS["country"]
+    return asker.ask(_(question), check, default=proposal)
 
 
 # -- the reason -------------------------------------------------------------------------------------
@@ -135,9 +136,7 @@ def ask_reason(asker: Asker, language: str, spec: InputSpec | None = None) -> di
     from meta_optout_assist.legal.reasons import list_templates
 
     templates = list_templates()
-    why = getattr(spec, "why", None)
-    asker.say(_("Meta's form asks for a reason: how this processing affects you.")
-              + (" " + _("(It matters: {why}.)").format(why=why) if why else ""))
+    asker.say(_("Meta's form asks for a reason: how this processing affects you."))
     asker.say(_("Ready-made reasons, written in the form's language when it is sent (`assist reasons` "
                 "shows them in full; the review before Send shows the text):"))
     for number, template in enumerate(templates, 1):

@@ -158,3 +158,17 @@ def test_the_terminal_speaks_the_system_language(site, assist):
                  "Formulaire envoyé", "Confirmé par Meta"):
         assert line in err, line
     assert "Résultat" in out and "Confirmé par Meta." in out
+
+
+def test_without_a_terminal_nothing_is_asked(assist, data_dir):
+    """No terminal (a script, CI): exit 2 naming each missing flag, as before; `assist` alone prints
+    the help."""
+    run = assist("fill", "--platform", "instagram", "--headless", "--yes")
+    assert run.code == 2, run.text
+    err = " ".join(run.err.split())
+    assert "--email: is required" in err and "--country: is required" in err and "--reason-template" in err
+    assert "Your email address" not in err and "Traceback" not in run.text
+    assert journal(data_dir) == []
+    alone = assist()
+    assert alone.code == 2 and "[OPTIONS] COMMAND [ARGS]" in alone.err and "Commands:" in alone.err
+    assert "The country you live in" not in alone.err  # the help, not a question

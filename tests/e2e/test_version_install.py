@@ -5,6 +5,7 @@ one)."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -79,3 +80,23 @@ def test_the_hints_name_install_browser():
     assert "`assist install-browser`" in INSTALL_HINT
     script = (ROOT / "scripts" / "install-browser.sh").read_text()
     assert "assist install-browser" in script
+
+
+def test_help_and_version_import_nothing_heavy():
+    """`assist --help` starts quickly: no browser driver, no validation library, no keyring, no YAML
+    is imported for it (nor for --version)."""
+    import subprocess
+
+    for flag in ("--help", "--version"):
+        code = (
+            "import sys\n"
+            "from meta_optout_assist import cli\n"
+            "try:\n"
+            f"    cli.main([{flag!r}])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "heavy = {'playwright', 'pydantic', 'keyring', 'yaml', 'pycountry', 'rich.progress'} & set(sys.modules)\n"
+            "assert not heavy, heavy\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "src")})

@@ -38,11 +38,12 @@ def test_no_details_are_asked_for_and_the_run_ends_confirmed(site, in_terminal, 
     term.answer(r"country.*\[DE\]", "")  # Enter takes the proposal
     term.expect(r"1\s+" + first.title_for("de")[:30].replace("(", r"\("))  # the country's language
     term.answer(r"Your reason", "1")
-    term.answer(r"profile.*\[y/N\]", "")
+    # No keyring here: nothing can be kept, so no profile is offered.
     term.answer(r"Send this to Meta now\?", "y")
     assert term.finish() == 0, term.text
 
     text = term.text
+    assert "Save these answers as a profile" not in text
     for line in ("→ Germany (DE)", "Log in to Instagram in the browser window", "Meta emailed a code to",
                  "Confirmed by Meta", "Result", "confirmed"):
         assert line in text
@@ -54,7 +55,7 @@ def test_no_details_are_asked_for_and_the_run_ends_confirmed(site, in_terminal, 
     assert record["state"] == "confirmed" and record["email"] == EMAIL and record["country"] == "DE"
     manifest = json.loads((Path(record["receipt_dir"]) / "manifest.json").read_text())
     assert manifest["tool_version"] == __version__
-    assert not (data_dir / "profiles.json").exists()  # the offer's default is no
+    assert not (data_dir / "profiles.json").exists()
 
 
 def test_a_wrong_email_is_asked_again_and_ctrl_d_stops_before_anything_starts(site, in_terminal, data_dir):
@@ -117,7 +118,6 @@ def test_the_guided_start(site, in_terminal, data_dir):
     term.answer(r"Which platforms\?.*\[all\]", "2")
     term.answer(r"email", EMAIL)
     term.answer(r"Your reason", "2")
-    term.answer(r"profile.*\[y/N\]", "n")
     term.answer(r"Send this to Meta now\?", "y")
     assert term.finish() == 0, term.text
     (sub,) = _objections(site)
@@ -128,16 +128,17 @@ def test_the_guided_start(site, in_terminal, data_dir):
 
 
 @pytest.mark.slow
-def test_the_terminal_speaks_german_with_lang(site, in_terminal, data_dir):
+def test_the_terminal_speaks_german_with_lang(site, in_terminal, data_dir, tmp_path):
     """--lang de: the questions, the person's steps, the review question and the result in German."""
     site.configure(simulate_person=True, person_delay_ms=300)
-    term = in_terminal(*_run_args(site, "--lang", "de"))
-    term.answer(r"E-Mail-Adresse", EMAIL)
-    term.answer(r"Land, in dem du lebst.*\[DE\]", "")
-    term.answer(r"Deine Begründung", "1")
-    term.answer(r"als Profil speichern.*\[j/N\]", "n")
-    term.answer(r"Jetzt an Meta senden\?", "j")
-    assert term.finish() == 0, term.text
+    with file_keyring(tmp_path / "keyring.json") as env:
+        term = in_terminal(*_run_args(site, "--lang", "de"), env=env)
+        term.answer(r"E-Mail-Adresse", EMAIL)
+        term.answer(r"Land, in dem du lebst.*\[DE\]", "")
+        term.answer(r"Deine Begründung", "1")
+        term.answer(r"als Profil speichern.*\[j/N\]", "n")
+        term.answer(r"Jetzt an Meta senden\?", "j")
+        assert term.finish() == 0, term.text
     for line in ("Melde dich im Browserfenster bei Instagram an", "Meta hat einen Code an", "Code eingegeben",
                  "Prüfen – das wird an Meta gesendet", "Ergebnis", "Von Meta bestätigt."):
         assert line in term.text, line

@@ -233,12 +233,22 @@ def test_the_profile_offer_refuses_a_taken_name(tmp_path, memory_keyring):
     assert "there is a profile named me already" in script.text
 
 
-def test_without_a_keyring_the_offer_says_so_and_the_run_goes_on(tmp_path):
+def test_without_a_keyring_nothing_is_offered(tmp_path):
     with installed_keyring(fail.Keyring()):
-        script = Script("y", "")
-        assert questions.offer_profile(script.asker, tmp_path, ANSWERS) is None
-    assert "The profile was not saved" in script.text and "keyring" in script.text
+        assert questions.offer_profile(Script().asker, tmp_path, ANSWERS) is None  # Script(): no question
     assert profiles.list_profiles(tmp_path) == []
+
+
+def test_a_keyring_that_fails_on_write_is_said_and_the_run_goes_on(tmp_path, memory_keyring, monkeypatch):
+    from meta_optout_assist.errors import KeyringUnavailable
+
+    def locked(*_a, **_k):
+        raise KeyringUnavailable("the keyring is locked", hint="unlock it and try again")
+
+    monkeypatch.setattr(profiles, "add_profile", locked)
+    script = Script("y", "")
+    assert questions.offer_profile(script.asker, tmp_path, ANSWERS) is None
+    assert "The profile was not saved: the keyring is locked" in script.text and "unlock it" in script.text
 
 
 def test_the_only_profile_is_used_and_said(tmp_path, memory_keyring, capsys):

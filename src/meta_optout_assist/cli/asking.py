@@ -57,10 +57,14 @@ def questions_for(directory: Path, reg: Registry, form: str, locale: str | None
         for entry in (reg.entry(p, form) for p in platforms):
             if all(entry.id != f.id for f in forms):  # a form shared by platforms is asked for once
                 forms.append(entry)
-        answers = ask_missing(asker, forms, values, locale=locale)
+        answers = ask_missing(asker, forms, values, locale=locale or _text(values.get("locale")))
         if answers and account is None and not offered:
             offered = True
             offer_profile(asker, directory, {**values, **answers})
         return answers
 
     return ask
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

@@ -186,12 +186,17 @@ PROFILE_FIELDS = ("email", "country", "phone", "reason", "reason_template", "fir
 
 def offer_profile(asker: Asker, data_dir: Path, values: Mapping[str, object]) -> str | None:
     """Once, after questions: keep the answers as a profile (default no). Returns its name, or None
-    (declined, or it could not be kept: said, and the run goes on)."""
+    (declined, or it could not be kept: said, and the run goes on). Without a keyring nothing can be
+    kept, so nothing is offered."""
     from meta_optout_assist.errors import AssistError
     from meta_optout_assist.store import profiles
 
     if not (values.get("email") and values.get("country")):
         return None  # a profile holds an email and a country at least
+    try:
+        profiles.backend_name()
+    except AssistError:  # no keyring backend (`assist doctor` says how to get one)
+        return None
     if not asker.yes_no(_("Save these answers as a profile, so the next run asks nothing?"), default=False):
         return None
     existing = set(profiles.list_profiles(data_dir))

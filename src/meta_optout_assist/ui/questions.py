@@ -130,7 +130,7 @@ def reason_language(country: str | None, locale: str | None = None) -> str:
     return best_locale(locale or country_language(country) or None).locale
 
 
-def ask_reason(asker: Asker, language: str, spec: InputSpec | None = None) -> dict[str, str]:
+def ask_reason(asker: Asker, lang: str, spec: InputSpec | None = None) -> dict[str, str]:
     """The reason Meta's form asks for: a template by number or name, or the person's own words.
     Returns {"reason_template": NAME} or {"reason": TEXT}."""
     from meta_optout_assist.legal.reasons import list_templates
@@ -140,10 +140,10 @@ def ask_reason(asker: Asker, language: str, spec: InputSpec | None = None) -> di
     asker.say(_("Ready-made reasons, written in the form's language when it is sent (`assist reasons` "
                 "shows them in full; the review before Send shows the text):"))
     for number, template in enumerate(templates, 1):
-        asker.console.print(f"  [cyan]{number}[/]  {template.title_for(language)}  [dim]({template.name})[/]",
+        asker.console.print(f"  [cyan]{number}[/]  {escape(template.title_for(lang))}  [dim]({template.name})[/]",
                             highlight=False)
 
-    by_name = {t.name: t.name for t in templates} | {t.title_for(language).casefold(): t.name for t in templates}
+    by_name = {t.name: t.name for t in templates} | {t.title_for(lang).casefold(): t.name for t in templates}
 
     def check(text: str) -> dict[str, str]:
         plain = text.strip().rstrip(".")

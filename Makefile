@@ -5,14 +5,14 @@ STAMP  := $(VENV)/.installed
 # Headed runs need a display: use the real one, else a virtual one when xvfb-run exists.
 XVFB   := $(if $(DISPLAY),,$(shell command -v xvfb-run >/dev/null 2>&1 && echo xvfb-run -a))
 
-.PHONY: install browser test test-under-load demo bench docs lint clean
+.PHONY: install browser test test-under-load demo bench docs lint i18n clean
 
 install: $(STAMP) browser
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[test,dev]'
 	touch $(STAMP)
 
 browser: $(STAMP)
@@ -39,6 +39,21 @@ docs: install
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests scripts
+
+# The terminal's catalogs (src/meta_optout_assist/locale): extract the marked strings, bring each
+# language's .po up to date (new strings come untranslated: translate them, then run this again),
+# compile the .mo files. Both are committed, so a fresh clone, `pip install .` and pipx have them.
+CATALOGS := src/meta_optout_assist/locale
+LANGS    := de fr es it nl pl pt
+PYBABEL  := $(VENV)/bin/pybabel
+i18n: $(STAMP)
+	$(PYBABEL) -q extract -F babel.cfg -o $(CATALOGS)/assist.pot -c TRANSLATORS: --add-location=file \
+	  --sort-by-file --project meta-optout-assist --version $(shell $(PY) -c "import meta_optout_assist as m; print(m.__version__)") --copyright-holder "The meta-optout-assist authors" \
+	  --msgid-bugs-address https://github.com/meta-optout-assist/meta-optout-assist/issues src/meta_optout_assist
+	for l in $(LANGS); do [ -f $(CATALOGS)/$$l/LC_MESSAGES/assist.po ] \
+	  || $(PYBABEL) -q init -D assist -i $(CATALOGS)/assist.pot -d $(CATALOGS) -l $$l; done
+	$(PYBABEL) -q update -D assist -i $(CATALOGS)/assist.pot -d $(CATALOGS) --ignore-obsolete
+	$(PYBABEL) compile -D assist -d $(CATALOGS) --statistics
 
 clean:
 	rm -rf $(VENV) demo-data

@@ -42,7 +42,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 fi
 cat >&2 <<'MSG'
 No browser could be installed automatically. Install one of:
-  - Playwright's Chromium:  .venv/bin/python -m playwright install chromium
+  - Playwright's Chromium:  .venv/bin/assist install-browser   (runs .venv/bin/python -m playwright install chromium)
   - your system's Chromium: sudo apt-get install chromium   (Debian/Ubuntu)
   - Google Chrome or Microsoft Edge, then pass --browser chrome / --browser msedge
 MSG

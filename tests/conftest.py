@@ -7,4 +7,5 @@ pytest_plugins = [
     "tests.support.cli_inprocess",
     "tests.support.inprocess_fill",
     "tests.support.memory_keyring",
+    "tests.support.terminal",
 ]

@@ -9,6 +9,9 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 
+# Where a bug is reported (pyproject.toml's project.urls.Issues).
+ISSUES_URL = "https://github.com/meta-optout-assist/meta-optout-assist/issues"
+
 
 class ExitCode(IntEnum):
     CONFIRMED = 0
@@ -50,6 +53,10 @@ class BrowserNotFound(BadInput):
     """No browser to drive."""
 
 
+class NoDisplay(BadInput):
+    """A visible browser window is asked for, and there is no display to show it."""
+
+
 class PageNotUnderstood(AssistError):
     """The page matches none of the states the tool knows; diagnostics were saved."""
 
@@ -71,6 +78,12 @@ class SiteRefused(AssistError):
     """The site answered with an error page or a refusal."""
 
     exit_code = ExitCode.SITE_REFUSED
+
+
+class SiteUnreachable(SiteRefused):
+    """Meta's site could not be reached: no network, DNS, a refused connection, TLS."""
+
+    outcome = "unreachable"
 
 
 class Aborted(AssistError):
@@ -96,7 +109,7 @@ class InternalError(AssistError):
         lines = str(cause).splitlines()
         super().__init__(
             f"internal error ({type(cause).__name__}: {lines[0] if lines else ''})",
-            hint="this is a bug in assist: please report it with the lines above; the other accounts "
-            "and platforms were still tried",
+            hint=f"this is a bug in assist: please report it at {ISSUES_URL} with the lines above "
+            "(and `assist --version`); the other accounts and platforms were still tried",
         )
         self.cause = cause

@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Playwright's driver keeps its compiled code here (as `assist` does in the user's cache folder),
 # shared by the test processes and the `assist` runs they start, not written into the home folder.
 os.environ.setdefault("NODE_COMPILE_CACHE", str(Path(tempfile.gettempdir()) / "meta-optout-assist-tests-node-cache"))
+# The terminal speaks the system's language: the tests read English unless one asks for another
+# (`--lang`, or ASSIST_LANG/LANG in a subprocess's env), whatever the machine's locale.
+os.environ["ASSIST_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")

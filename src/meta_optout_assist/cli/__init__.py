@@ -22,7 +22,9 @@ app = typer.Typer(
         "fills country, email and reason, waits while you type the emailed code, and keeps a receipt. "
         "It never sees your password or the code."
     ),
-    no_args_is_help=True,
+    # `assist` alone: a guided start in a terminal, the help otherwise (the callback below).
+    no_args_is_help=False,
+    invoke_without_command=True,
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -35,6 +37,52 @@ DataDirOption = Annotated[Path | None, typer.Option(
     "--data-dir", envvar="ASSIST_DATA_DIR", file_okay=False, show_default=False,
     help="Folder for the journal, receipts, profile names and browser profiles (created 0700). "
     "Default: your platform's user data folder.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from meta_optout_assist import __version__
+
+        typer.echo(f"meta-optout-assist {__version__}")
+        raise typer.Exit(0)
+
+
+def _check_lang(value: str | None) -> str | None:
+    from meta_optout_assist.ui.i18n import check_lang
+
+    if value is None:
+        return None
+    try:
+        return check_lang(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+
+
+# The terminal's language: --lang on `assist` (the guided start) and on `assist fill`.
+LangOption = Annotated[str | None, typer.Option(
+    "--lang", envvar="ASSIST_LANG", callback=_check_lang, metavar="en|de|fr|es|it|nl|pl|pt",
+    help="The language the terminal speaks (questions, what to do, the result). Default: the system's.")]
+
+
+@app.callback()
+def _start(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
+    lang: LangOption = None,
+) -> int | None:
+    """Without a command: in a terminal, a guided start; otherwise the help (exit 2, as before)."""
+    from meta_optout_assist.ui import i18n
+
+    if lang is not None:
+        i18n.use(lang)
+    if ctx.invoked_subcommand is not None:
+        return None
+    if not sys.stdin.isatty():
+        typer.echo(ctx.get_help(), err=True)
+        raise typer.Exit(int(ExitCode.BAD_INPUT))
+    from meta_optout_assist.cli.start import guided_start
+
+    return guided_start(lang=lang)
 
 
 def data_dir_or_default(value: Path | None) -> Path:
@@ -51,6 +99,7 @@ def _register() -> None:
         doctor,  # noqa: F401
         fill,  # noqa: F401
         info,  # noqa: F401
+        install,  # noqa: F401
         profile,  # noqa: F401
         records,  # noqa: F401
     )

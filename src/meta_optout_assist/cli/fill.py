@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from meta_optout_assist.cli import DataDirOption, app, data_dir_or_default
+from meta_optout_assist.cli import DataDirOption, LangOption, app, data_dir_or_default
 from meta_optout_assist.errors import BadInput
 
 
@@ -92,8 +93,13 @@ def fill(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only what you must do in the browser, errors and the final result.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as a JSON array on stdout, nothing else there (progress and prompts stay on stderr).")] = False,
     trace: Annotated[Path | None, typer.Option(metavar="FILE", dir_okay=False, help="Record a Playwright trace (screenshots, pages, requests) to FILE, 0600. It holds what was typed, possibly your password and code: never share it.")] = None,
+    lang: LangOption = None,
 ) -> int:
     """Fill Meta's form in a real browser: you log in and type the emailed code, the tool does the rest.
+
+    In a terminal, a detail the form needs and you did not give is asked for (and may be kept as a
+    profile); with no details and exactly one saved profile, that profile is used. Without a
+    terminal, a missing detail is an error naming its flag.
 
     Each account and platform gets its own browser profile in the data folder, so logins never mix
     and you stay logged in next time (--fresh-session: a throwaway one). Several --profile values
@@ -119,19 +125,27 @@ def fill(
     from meta_optout_assist.flow import filling
     from meta_optout_assist.site import registry, urls
     from meta_optout_assist.site import selectors as selector_data
+    from meta_optout_assist.ui import i18n
     from meta_optout_assist.ui.progress import UI
 
+    if lang is not None:
+        i18n.use(lang)
     base = urls.check_base_url(base_url)
     directory = data_dir_or_default(data_dir)
     trace = _check_trace(trace)
     plan = _plan(registry.load(selectors), platform, form)
-    requests = _requests(
-        directory, plan, form, profile, selectors, every_platform=platform == registry.ALL,
-        request=request, prompts=tuple(prompt or ()),
-        evidence=evidence, details=details,
-        given={"email": email, "phone": phone, "country": country, "reason": reason, "locale": locale,
-               "reason_template": reason_template, "first_name": first_name, "last_name": last_name},
-    )
+    given = {"email": email, "phone": phone, "country": country, "reason": reason, "locale": locale,
+             "reason_template": reason_template, "first_name": first_name, "last_name": last_name}
+    third_party = {"request": request, "prompts": tuple(prompt or ()), "evidence": evidence, "details": details}
+    ask = None
+    if sys.stdin.isatty():  # a person at a terminal: ask instead of refusing
+        from meta_optout_assist.cli.asking import only_profile, questions_for
+
+        if not profile:
+            profile = only_profile(directory, {**given, **third_party})
+        ask = questions_for(directory, registry.load(selectors), form, locale)
+    requests = _requests(directory, plan, form, profile, selectors, given=given, ask=ask,
+                         every_platform=platform == registry.ALL, **third_party)
     for r in requests:  # a broken --selectors file fails here, before a browser opens
         selector_data.load_site(r.platform, r.form, selectors)
     _check_eligibility(requests, force, from_flag=country is not None, selectors_dir=selectors)
@@ -154,7 +168,6 @@ def fill(
     code = filling.exit_code(results)
     if as_json:
         import json
-        import sys
 
         sys.stdout.write(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2) + "\n")
     else:
@@ -176,9 +189,10 @@ def _plan(reg, platform: str, form: str) -> list[str]:
 
 
 def _requests(directory: Path, platforms: list[str], form: str, profiles: list[str] | None,
-              selectors: Path | None, *, given: dict, every_platform: bool = False,
+              selectors: Path | None, *, given: dict, every_platform: bool = False, ask=None,
               **third_party: object) -> list:
     """One FillRequest per account × platform, flags over profile values, all validated now.
+    `ask(account, values, platforms)`: the answers to what is missing (in a terminal).
 
     With --platform all, a platform whose form needs an input only it asks for (WhatsApp's phone
     number) and that was not given is skipped, and the person is told."""
@@ -195,13 +209,20 @@ def _requests(directory: Path, platforms: list[str], form: str, profiles: list[s
             from meta_optout_assist.store.profiles import resolve_profile
 
             p = resolve_profile(directory, account)
-            defaults = {"email": p.email, "phone": p.phone, "country": p.country, "locale": p.locale,
+            defaults = {"email": p.email, "country": p.country, "locale": p.locale,
                         "first_name": p.first_name, "last_name": p.last_name,
-                        "reason_template": p.reason_template}
+                        "reason_template": p.reason_template,
+                        **{k: getattr(p, k) for k in ("phone", "reason") if getattr(p, k, None)}}
         values = {**defaults, **{k: v for k, v in given.items() if v is not None}}
         third = dict(third_party)
         if third.get("request") is not None:
             third["request"] = third["request"].value  # type: ignore[union-attr]
+        if ask is not None:  # with --platform all, not for what only one platform's form needs
+            askable = [p for p in platforms
+                       if not (every_platform and _only_its_own(forms, p, {**values, **third}))]
+            answers = ask(account, {**third, **values}, askable)
+            third.update({k: v for k, v in answers.items() if k in third})
+            values.update({k: v for k, v in answers.items() if k not in third})
         for name in platforms:
             if every_platform and (missing := _only_its_own(forms, name, {**values, **third})):
                 _say_skipped(name, account, missing)

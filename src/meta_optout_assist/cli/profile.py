@@ -47,8 +47,8 @@ def add(
     ],
     phone: Annotated[
         str | None,
-        typer.Option("--phone", help="Your WhatsApp number in international form, e.g. +4915112345678 "
-                     "(WhatsApp's form asks for it).", show_default=False),
+        typer.Option("--phone", help="Your phone number, international form (+4915112345678): WhatsApp's form.",
+                     show_default=False),
     ] = None,
     locale: Annotated[
         str | None,
@@ -71,6 +71,11 @@ def add(
                      help="Default reason template for this profile (`assist reasons` lists them).",
                      show_default=False),
     ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Your reason in your own words (instead of --reason-template).",
+                     show_default=False),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace a profile of the same name.")
     ] = False,
@@ -85,7 +90,7 @@ def add(
 
     profile = profiles.build_profile(
         name=name, email=email, country=country, phone=phone, locale=locale, first_name=first_name,
-        last_name=last_name, reason_template=reason_template,
+        last_name=last_name, reason_template=reason_template, reason=reason,
     )
     where = data_dir_or_default(data_dir)
     replaced = profiles.add_profile(where, profile, overwrite=force)
@@ -143,6 +148,7 @@ def show(name: NameArg, data_dir: DataDirOption = None) -> None:
         ("First name", profile.first_name),
         ("Last name", profile.last_name),
         ("Reason template", profile.reason_template),
+        ("Reason", profile.reason),
         ("Created", profile.created_at.isoformat(timespec="seconds")),
     ]
     width = max(len(label) for label, _ in rows) + 1

@@ -57,7 +57,11 @@ def _open(flow: Flow, url: str, report: AddressReport) -> bool:
         response = flow.page.goto(url, wait_until="domcontentloaded", timeout=flow.page_timeout_ms)
     except PlaywrightError as err:
         report.status, report.outcome = FAIL, "unreachable"
-        report.detail = f"could not be opened: {_first_line(err)}"
+        from meta_optout_assist.browser.unreachable import cause_of
+
+        cause = cause_of(str(err))
+        report.detail = f"could not be opened: {cause[1]} ({cause[0]})" if cause else \
+            f"could not be opened: {_first_line(err)}"
         report.todo = "check the network (and --base-url); the tool reaches only Meta's own addresses"
         return False
     report.http_status = response.status if response is not None else None

@@ -31,6 +31,14 @@ STALE_AFTER_DAYS = 180
 
 # -- Python and Playwright --------------------------------------------------------------------------
 
+def check_version(executable: str = sys.executable) -> Check:
+    """Which assist this is, and the Python it runs on (where `assist install-browser` installs)."""
+    from meta_optout_assist import __version__
+
+    return Check("assist", OK, f"version {__version__}, running on the Python at {executable}",
+                 data={"version": __version__, "python": executable})
+
+
 def check_python(version_info: tuple[int, ...] = tuple(sys.version_info[:3])) -> Check:
     import platform
 
@@ -134,19 +142,18 @@ def check_browser(pw: Playwright, requested: str | None,
 
 
 def check_display(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Check:
-    """A window needs a display: on Linux, DISPLAY (X11) or WAYLAND_DISPLAY."""
-    if not platform.startswith("linux"):
+    """A window needs a display: on Linux, DISPLAY (X11) or WAYLAND_DISPLAY (browser/display.py,
+    which `assist fill` asks too before the browser starts)."""
+    from meta_optout_assist.browser import display
+
+    if not display.needs_display_variable(platform):
         return Check("Display", OK, "a desktop session (macOS/Windows): the browser window can open")
-    found = [f"{name}={env[name]}" for name in ("WAYLAND_DISPLAY", "DISPLAY") if env.get(name)]
+    found = [f"{name}={env[name]}" for name in display.DISPLAY_VARIABLES if env.get(name)]
     if found:
         return Check("Display", OK, ", ".join(found) + ": the browser window can open")
     xvfb = shutil.which("xvfb-run")
-    todo = ("run under a virtual display: `xvfb-run -a assist fill …`"
-            + ("" if xvfb else " (install it: `sudo apt-get install xvfb xauth`)")
-            + "; or add --headless, which only works when the browser profile is already logged "
-            "in (you cannot log in or type the code in a window you cannot see)")
     return Check("Display", WARN, "no display (DISPLAY and WAYLAND_DISPLAY are not set): "
-                 "a visible browser window cannot open", todo, {"xvfb_run": xvfb})
+                 "a visible browser window cannot open", display.what_to_do(xvfb is not None), {"xvfb_run": xvfb})
 
 
 # -- the keyring ------------------------------------------------------------------------------------
@@ -233,7 +240,7 @@ def run_checks(options: Options, pw: Playwright | None = None,
                use_browser: Callable[[BrowserContext], None] | None = None) -> list[Check]:
     """Every check but the live one. `pw`: a started Playwright for the browser check (None:
     Playwright is not importable, which check_playwright reports); `use_browser`: see check_browser."""
-    checks = [check_python(), check_playwright()]
+    checks = [check_version(), check_python(), check_playwright()]
     if pw is not None:
         checks.append(check_browser(pw, options.browser, use_browser))
     else:

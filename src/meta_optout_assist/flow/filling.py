@@ -24,6 +24,7 @@ from meta_optout_assist.pages.base import Flow, Outcome
 from meta_optout_assist.site import selectors as selector_data
 from meta_optout_assist.store.journal import Journal, State
 from meta_optout_assist.store.receipts import Receipt
+from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
     from playwright.sync_api import Playwright
@@ -242,7 +243,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                         assume_yes=options.assume_yes, dry_run=options.dry_run,
                     )
                     recorder.flow = flow
-                    ui.step(f"Opening the form ({choice.label})")
+                    ui.step(_("Opening the form ({browser})").format(browser=choice.label))
                     outcome = Runner(
                         flow, lambda f, why: bundle.write_bundle(f, options.data_dir, why)
                     ).run()
@@ -282,14 +283,17 @@ def _as_assist_error(err: BaseException) -> AssistError:
         return err
     if isinstance(err, KeyboardInterrupt):
         return Interrupted()
-    return InternalError(err)
+    from meta_optout_assist.browser.unreachable import unreachable
+
+    return unreachable(str(err)) or InternalError(err)
 
 
 def _failed(request: FillRequest, err: AssistError, trace: Path | None) -> FillResult:
     """A form that did not go through, as a result (the error's exit code and words)."""
     diag = getattr(err, "diagnostics", None)
     return FillResult(
-        request, "error" if isinstance(err, InternalError) else _OUTCOME_OF.get(err.exit_code, "failed"),
+        request, "error" if isinstance(err, InternalError) else
+        getattr(err, "outcome", None) or _OUTCOME_OF.get(err.exit_code, "failed"),
         int(err.exit_code), err.message, record_id=err.record_id, hint=err.hint,
         diagnostics=str(diag) if diag else None,
         trace_file=str(trace) if trace is not None and trace.exists() else None,
@@ -299,12 +303,15 @@ def _failed(request: FillRequest, err: AssistError, trace: Path | None) -> FillR
 def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[FillResult]:
     """Every requested account and platform with one Playwright; one failure doesn't stop the rest.
 
-    Raises RunInProgress (exit 2) before anything starts when another run holds one of the
-    account+platform locks, and BrowserNotFound when there is no browser at all.
+    Raises NoDisplay (exit 2) before anything starts when a window is asked for and there is no
+    display, RunInProgress (exit 2) when another run holds one of the account+platform locks, and
+    BrowserNotFound when there is no browser at all.
     """
     from meta_optout_assist.browser import launch as browser
+    from meta_optout_assist.browser.display import require_display
     from meta_optout_assist.store import locking
 
+    require_display(headless=options.headless)  # said before anything starts, not as a failed launch
     several = len(requests) > 1
     results: list[FillResult] = []
 

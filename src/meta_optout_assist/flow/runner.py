@@ -37,6 +37,7 @@ from meta_optout_assist.pages.site_error import (
 )
 from meta_optout_assist.pages.unknown_dialog import UnknownDialog
 from meta_optout_assist.site import urls
+from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -145,7 +146,9 @@ class Runner:
             response = self.flow.page.goto(url, wait_until="domcontentloaded", timeout=self.flow.page_timeout_ms)
         except PlaywrightError as err:  # network.py refused a hop: a redirect off Meta's addresses
             if "ERR_BLOCKED_BY_CLIENT" not in str(err):
-                raise
+                from meta_optout_assist.browser.unreachable import unreachable
+
+                raise unreachable(str(err), url, sent=self.flow.submitted) or err from None
             raise PageNotUnderstood(
                 f"{url} sent the browser to an address that is not {self.flow.sel.display_name}'s; "
                 "the tool did not follow it (it opens and types into Meta's own pages only)",
@@ -160,7 +163,8 @@ class Runner:
         flow = self.flow
         self.returns_to_form = 0
         if not flow.on_privacy_route:
-            flow.ui.info(f"That form address no longer answers ({urls.path_of(gone)}); trying the next one.")
+            flow.ui.info(_("That form address no longer answers ({path}); trying the next one.").format(
+                path=urls.path_of(gone)))
             self.current += 1
             if self.current < len(self.addresses):
                 flow.form_address = self.addresses[self.current]
@@ -168,7 +172,7 @@ class Runner:
             flow.on_privacy_route = True
         self.fallback += 1
         if self.fallback < len(self.fallbacks):
-            flow.ui.info("Every form address I know is gone: taking the Privacy Centre route to the form.")
+            flow.ui.info(_("Every form address I know is gone: taking the Privacy Centre route to the form."))
             return self.fallbacks[self.fallback]
         raise SiteRefused(
             f"every known address of the {flow.sel.display_name} {flow.form_name} form is gone",
@@ -259,8 +263,8 @@ class Runner:
                 if (time.monotonic() - started) * 1000 < limit_ms:
                     if person and not told_person:
                         told_person = True
-                        flow.ui.info("Finish logging in in the browser window (security check or "
-                                     "two-factor code) — I'll carry on when you're through.")
+                        flow.ui.info(_("Finish logging in in the browser window (security check or "
+                                       "two-factor code) — I'll carry on when you're through."))
                     look = False
                     continue
                 if person:
@@ -268,6 +272,11 @@ class Runner:
                         f"you did not finish logging in within {flow.wait_timeout_ms // 1000} s",
                         hint="run the command again and log in in the browser window, or raise --wait-timeout",
                     ) from None
+                from meta_optout_assist.browser.unreachable import on_error_page
+
+                failed = on_error_page(flow.page)  # a navigation the page started could not reach Meta
+                if failed is not None:
+                    raise failed from None
                 where = self.diagnostics(flow, "no known page state appeared")
                 raise PageNotUnderstood(
                     f"this page is not one the tool knows ({flow.page.url})",
@@ -345,7 +354,7 @@ class Runner:
     def run(self) -> Outcome:
         flow = self.flow
         pending: str | None = self.addresses[0]
-        for _ in range(MAX_STEPS):
+        for _step in range(MAX_STEPS):
             try:
                 if pending:
                     url, pending = pending, None

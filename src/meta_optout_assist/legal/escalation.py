@@ -56,10 +56,15 @@ COUNTRY_LANGUAGE = {
 }
 
 
+def country_language(code: str | None) -> str | None:
+    """The main language of a country (COUNTRY_LANGUAGE), None when it is not listed."""
+    return COUNTRY_LANGUAGE.get((code or "").upper())
+
+
 def choose_language(record: Record, requested: str | None = None) -> str:
     """The person's language if a template exists for it, else English."""
     available = available_languages()
-    by_country = COUNTRY_LANGUAGE.get((record.country or "").upper())
+    by_country = country_language(record.country)
     for candidate in (requested, record.locale, by_country):
         if candidate:
             lang = re.split(r"[_-]", candidate)[0].lower()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import TimedOut
 from meta_optout_assist.pages.base import Flow, PageObject, navigated, wait_for_state
+from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -30,9 +31,10 @@ class CodeStep(PageObject):
         minutes = flow.wait_timeout_ms // 60_000
         deadline = time.monotonic() + flow.wait_timeout_ms / 1000
         with flow.ui.waiting_for_person(
-            f"Meta emailed a code to {email}. Type it into the browser window and confirm there — "
-            f"I'll carry on when it's accepted (waiting up to {minutes} min; the code is valid for about an hour).",
-            step="Waiting for the code from your email",
+            _("Meta emailed a code to {email}. Type it into the browser window and confirm there — I'll carry "
+              "on when it's accepted (waiting up to {minutes} min; the code is valid for about an hour).")
+            .format(email=email, minutes=minutes),
+            step=_("Waiting for the code from your email"),
         ):
             while True:
                 left_ms = (deadline - time.monotonic()) * 1000
@@ -50,9 +52,9 @@ class CodeStep(PageObject):
                 if back is False:
                     break
                 if back:
-                    flow.ui.info("Meta did not accept that code (wrong or expired?): type the code "
-                                 "from Meta's latest email — I'm still waiting.")
-        flow.ui.step("Code entered")
+                    flow.ui.info(_("Meta did not accept that code (wrong or expired?): type the code "
+                                   "from Meta's latest email — I'm still waiting."))
+        flow.ui.step(_("Code entered"))
 
 
 def _box_shown(marker: Locator) -> bool | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject
+from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -22,7 +23,8 @@ class Confirmation(PageObject):
     def act(self, flow: Flow) -> Outcome:
         text = _message_text(self.marker(flow).first)
         flow.hooks.confirmed(flow.page.screenshot(full_page=True), flow.page.content(), text)
-        flow.ui.step("Confirmed by Meta" + (" (no code was asked for)" if flow.verification == "none" else ""))
+        flow.ui.step(_("Confirmed by Meta (no code was asked for)") if flow.verification == "none"
+                     else _("Confirmed by Meta"))
         return Outcome.CONFIRMED
 
 

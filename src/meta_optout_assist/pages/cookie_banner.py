@@ -11,6 +11,7 @@ from __future__ import annotations
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
 from meta_optout_assist.site.lenient import normalise
+from meta_optout_assist.ui.i18n import _
 
 # What a button that accepts optional cookies carries (autoconsent's opt-in attributes).
 _BUTTON_FACTS = """b => [b.getAttribute('data-cookiebanner') || '', String(b.className || ''),
@@ -41,7 +42,7 @@ class CookieBanner(PageObject):
         # Verify: the dialog goes away (neither it nor its decline button shows any more).
         wait_for_state(self.marker(flow).first, "hidden", flow.page_timeout_ms)
         if not flow.cookies_declined:
-            flow.ui.step("Declined optional cookies")
+            flow.ui.step(_("Declined optional cookies"))
         flow.cookies_declined = True
 
     @staticmethod

@@ -13,6 +13,7 @@ from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.flow.widgets import fill_field
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject, wait_for_state
 from meta_optout_assist.site import urls
+from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -65,11 +66,11 @@ class ContactForm(PageObject):
                 "fill the form by hand in the browser",
             )
         flow.fields_sent = filled
-        flow.ui.step("Filled the form")
+        flow.ui.step(_("Filled the form"))
 
         if flow.dry_run:
             flow.ui.review(_summary(flow.form, filled), ask=False)
-            flow.ui.step("Dry run: the form is filled but was not sent")
+            flow.ui.step(_("Dry run: the form is filled but was not sent"))
             return Outcome.DRY_RUN
         if not flow.ui.review(_summary(flow.form, filled), ask=not flow.assume_yes):
             from meta_optout_assist.errors import Aborted
@@ -82,7 +83,7 @@ class ContactForm(PageObject):
         send.click()
         flow.submitted = True
         flow.hooks.submitted()
-        flow.ui.step("Sent the form")
+        flow.ui.step(_("Sent the form"))
         return None
 
     def _find(self, flow: Flow, spec: FieldSpec) -> Locator | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
+from meta_optout_assist.ui.i18n import _
 
 
 class GateQuestion(PageObject):
@@ -35,4 +36,4 @@ class GateQuestion(PageObject):
             nxt.click()
         # else: a Yes button moves on by itself.
         wait_for_state(self.marker(flow).first, "hidden", flow.page_timeout_ms)
-        flow.ui.step("Answered the gate question: Yes, it is about AI at Meta")
+        flow.ui.step(_("Answered the gate question: Yes, it is about AI at Meta"))

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from meta_optout_assist.errors import TimedOut
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject, wait_for_state
 from meta_optout_assist.site import urls
+from meta_optout_assist.ui.i18n import _, pgettext
 
 # How often the wait looks at the terminal for a pasted link (it waits on the page in between).
 LINE_POLL_MS = 500
@@ -38,10 +39,10 @@ class LinkStep(PageObject):
         deadline = time.monotonic() + flow.wait_timeout_ms / 1000
         lines = flow.ui.typed_lines()
         with flow.ui.waiting_for_person(
-            f"Meta emailed a link to {email}. Open it in the browser window I opened: copy the link from "
-            "the email into that window's address bar. Or paste it here and press Enter, and I'll open it "
-            "there. (Opened it in another browser already? Type done.)",
-            step="Waiting for you to open the link from your email",
+            _("Meta emailed a link to {email}. Open it in the browser window I opened: copy the link from "
+              "the email into that window's address bar. Or paste it here and press Enter, and I'll open it "
+              "there. (Opened it in another browser already? Type {done}.)").format(email=email, done=_done_word()),
+            step=_("Waiting for you to open the link from your email"),
         ):
             while True:
                 left_ms = (deadline - time.monotonic()) * 1000
@@ -69,22 +70,29 @@ class LinkStep(PageObject):
     def _answer(self, flow: Flow, line: str) -> Outcome | str | None:
         """Act on a typed line: a link is opened ("opened"), "done" ends the run confirmed by the
         person, anything else is explained and the wait goes on (None)."""
-        if line.lower() in DONE_WORDS:
+        if line.lower() in DONE_WORDS or line.lower() == _done_word().lower():
             flow.confirmed_by = "you"
             flow.hooks.confirmed(flow.page.screenshot(full_page=True), flow.page.content(),
                                  "You said you opened the link from Meta's email in another browser.")
-            flow.ui.step("Confirmed by you (the link was opened in another browser; the tool did not see "
-                         "Meta's confirmation)")
+            flow.ui.step(_("Confirmed by you (the link was opened in another browser; the tool did not see "
+                           "Meta's confirmation)"))
             return Outcome.CONFIRMED
         if not _is_meta_link(flow, line):
-            flow.ui.warn("That is not a link to Meta's site, so I did not open it. Paste the link from "
-                         "Meta's email (it starts with https://www.facebook.com/, instagram.com/ or "
-                         "whatsapp.com/), or open it in the browser window yourself.")
+            flow.ui.warn(_("That is not a link to Meta's site, so I did not open it. Paste the link from "
+                           "Meta's email (it starts with https://www.facebook.com/, instagram.com/ or "
+                           "whatsapp.com/), or open it in the browser window yourself."))
             return None
         flow.page.goto(urls.rewrite(line, flow.base_url), wait_until="domcontentloaded",
                        timeout=flow.page_timeout_ms)
-        flow.ui.step("Opened the link from your email in the browser window")
+        flow.ui.step(_("Opened the link from your email in the browser window"))
         return "opened"
+
+
+def _done_word() -> str:
+    """What the person types to say the link was opened elsewhere, in the terminal's language."""
+    # TRANSLATORS: the one word a person types into the terminal to say they opened the emailed link
+    # in another browser; keep it short and lower-case.
+    return pgettext("typed word", "done")
 
 
 def _is_meta_link(flow: Flow, text: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from meta_optout_assist.errors import TimedOut
 from meta_optout_assist.pages.base import Flow, PageObject, wait_for_state
+from meta_optout_assist.ui.i18n import _
 
 
 class LoginWall(PageObject):
@@ -21,8 +22,8 @@ class LoginWall(PageObject):
 
         platform = flow.sel.display_name
         with flow.ui.waiting_for_person(
-            f"Log in to {platform} in the browser window — I'll carry on when you're in.",
-            step=f"Waiting for you to log in to {platform}",
+            _("Log in to {platform} in the browser window — I'll carry on when you're in.").format(platform=platform),
+            step=_("Waiting for you to log in to {platform}").format(platform=platform),
         ):
             try:
                 wait_for_state(self.marker(flow).first, "hidden", flow.wait_timeout_ms)
@@ -31,4 +32,4 @@ class LoginWall(PageObject):
                     f"you did not log in to {platform} within {flow.wait_timeout_ms // 1000} s",
                     hint="run the command again and log in in the browser window, or raise --wait-timeout",
                 ) from None
-        flow.ui.step(f"Logged in to {platform}")
+        flow.ui.step(_("Logged in to {platform}").format(platform=platform))

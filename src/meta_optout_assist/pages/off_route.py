@@ -9,6 +9,7 @@ login page, showing nothing the tool knows.
 from __future__ import annotations
 
 from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.ui.i18n import _
 
 
 class OffRoute(PageObject):
@@ -16,4 +17,4 @@ class OffRoute(PageObject):
 
     def act(self, flow: Flow) -> None:
         # The runner navigates (it knows which address is current and counts the returns).
-        flow.ui.info("Not on the form (Meta sent you elsewhere after login); going back to it.")
+        flow.ui.info(_("Not on the form (Meta sent you elsewhere after login); going back to it."))

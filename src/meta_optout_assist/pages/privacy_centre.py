@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from meta_optout_assist.pages.base import Flow, PageObject
+from meta_optout_assist.ui.i18n import _
 
 
 class PrivacyCentreLink(PageObject):
@@ -24,6 +25,6 @@ class PrivacyCentreLink(PageObject):
         link = self.marker(flow).first
         href = link.get_attribute("href")
         flow.found_address = urljoin(flow.page.url, href) if href else None
-        flow.ui.info("Following the Privacy Centre's link to the form.")
+        flow.ui.info(_("Following the Privacy Centre's link to the form."))
         link.click()
         flow.page.wait_for_load_state("domcontentloaded")

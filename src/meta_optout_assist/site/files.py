@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, TypeVar
 
 from meta_optout_assist.errors import SelectorsError
-from meta_optout_assist.site.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 SELECTORS_ENV = "ASSIST_SELECTORS"
 FORMS_DIR = "forms"
 FIX_HINT = "fix the file, or remove --selectors to use the bundled copy"
 
-M = TypeVar("M", bound=BaseModel)
+# pydantic and the schema are imported where a file is read: `assist --help` reads the forms'
+# names through this module and must start quickly.
+M = TypeVar("M", bound="BaseModel")
 
 
 def bundled_dir() -> Path:
@@ -51,6 +53,7 @@ def read_yaml(path: Path) -> dict:
     """A selectors file as data: a mapping of this tool's schema version, or SelectorsError."""
     import yaml
 
+    from meta_optout_assist.site.schema import SCHEMA_VERSION
     from meta_optout_assist.site.yaml_text import safe_load
 
     try:
@@ -82,6 +85,8 @@ def read_yaml(path: Path) -> dict:
 
 def validate(model: type[M], data: dict, path: Path) -> M:
     """`model.model_validate(data)`, its first problem turned into a message naming file and key."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as err:

@@ -36,6 +36,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from meta_optout_assist.ui.i18n import _, ngettext
 from meta_optout_assist.ui.typed_lines import TypedLines
 
 if TYPE_CHECKING:
@@ -117,7 +118,8 @@ class UI:
         """A new form starts: a heading, and the clock of the step list restarts."""
         self.current = _Form(account, platform, form, browser, headless, time.monotonic(), email)
         self._waited = None
-        self.heading(f"{platform} · {form} form · account {account}")
+        self.heading(_("{platform} · {form} form · account {account}").format(
+            platform=platform, form=form, account=account))
 
     def _elapsed(self) -> str:
         since = self.current.started if self.current else self.started
@@ -132,7 +134,7 @@ class UI:
         waited, self._waited = self._waited, None
         if self.quiet:
             return
-        took = f" · you took {clock(waited)}" if waited is not None else ""
+        took = " · " + _("you took {time}").format(time=clock(waited)) if waited is not None else ""
         self.console.print(f"[green]✓[/] {escape(text)}  [dim]{self._elapsed()}{took}[/]")
 
     def info(self, text: str) -> None:
@@ -161,11 +163,12 @@ class UI:
     def _window(self) -> str:
         f = self.current
         if f is None:
-            return "the browser window this command opened"
+            return _("the browser window this command opened")
         if f.headless:
-            return "no window is shown (--headless); run without --headless to do this step yourself"
-        whose = f"account {f.account!r}" + (f" ({f.email})" if f.email else "")
-        return f"the browser window this command opened for {whose} on {f.platform} ({f.browser})"
+            return _("no window is shown (--headless); run without --headless to do this step yourself")
+        whose = _("account {account}").format(account=repr(f.account)) + (f" ({f.email})" if f.email else "")
+        return _("the browser window this command opened for {whose} on {platform} ({browser})").format(
+            whose=whose, platform=f.platform, browser=f.browser)
 
     def typed_lines(self) -> TypedLines:
         """What the person types into the terminal while the tool waits on the browser."""
@@ -178,7 +181,8 @@ class UI:
         """Say what to do and in which window (with a bell); tick a clock until it is done."""
         self.bell()
         self.console.print(f"[bold cyan]→ {escape(message)}[/]")
-        self.console.print(f"  [dim]Where: {escape(self._window())}.[/]")
+        where = _("Where: {window}.").format(window=self._window())
+        self.console.print(f"  [dim]{escape(where)}[/]")
         begun = time.monotonic()
         try:
             if not self.console.is_terminal:
@@ -197,8 +201,10 @@ class UI:
         """Show exactly what will be sent, every value in full; with ask, the person says yes or no."""
         if self.quiet and not ask:
             return True
-        where = f" ({self.current.platform} · account {self.current.account})" if self.current else ""
-        self.console.print(f"[bold]Review[/] — what will be sent to Meta{escape(where)}:")
+        heading = _("Review — what will be sent to Meta ({platform} · account {account}):").format(
+            platform=self.current.platform, account=self.current.account) if self.current else \
+            _("Review — what will be sent to Meta:")
+        self.console.print(f"[bold]{escape(heading)}[/]")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
@@ -207,16 +213,16 @@ class UI:
         self.console.print(grid)
         if not ask:
             return True
-        from rich.prompt import Confirm
+        from meta_optout_assist.ui.ask import Asker
 
         self.bell()
-        return Confirm.ask("Send this to Meta now?", console=self.console, default=False)
+        return Asker(self.console).yes_no(_("Send this to Meta now?"), default=False)
 
     # -- the end --------------------------------------------------------------------------------
     def summary(self, results: Sequence[ResultLike], exit_code: int) -> None:
         """The result of the run on stdout: one row per account and platform, then the receipts."""
-        table = Table(title="Result", title_justify="left", expand=False)
-        for column in ("Account", "Platform", "Form", "Outcome", "Record"):
+        table = Table(title=_("Result"), title_justify="left", expand=False)
+        for column in (_("Account"), _("Platform"), _("Form"), _("Outcome"), _("Record")):
             table.add_column(column, overflow="fold")
         for r in results:
             style = OUTCOME_STYLE.get(r.outcome, "bold red")
@@ -225,18 +231,23 @@ class UI:
         self.out.print(table)
         for r in results:
             if r.receipt_dir:
-                self.out.print(f"Receipt ({escape(r.account)} · {escape(r.platform)}): "
-                               f"{escape(r.receipt_dir)}", soft_wrap=True)
+                self.out.print(escape(_("Receipt ({account} · {platform}): {folder}").format(
+                    account=r.account, platform=r.platform, folder=r.receipt_dir)), soft_wrap=True)
         for r in results:
             if r.exit_code and r.outcome != "not-started":
                 self.out.print(f"[red]✗[/] {escape(r.account)} · {escape(r.platform)}: {escape(r.message)}")
         done = sum(r.outcome in ("confirmed", "dry-run") for r in results)
         by_you = any(r.confirmed_by == "you" for r in results)
-        what = "filled, not sent (dry run)" if all(r.outcome == "dry-run" for r in results) else \
-            "confirmed by Meta" if not by_you else "confirmed (by you where a link was opened elsewhere)"
         if exit_code == 0:
-            sentence = f"All {done} {what}." if done > 1 else what[0].upper() + what[1:] + "."
-            self.out.print(f"[bold green]{sentence}[/]")
+            if all(r.outcome == "dry-run" for r in results):
+                sentence = ngettext("Filled, not sent (dry run).", "All {n} filled, not sent (dry run).", done)
+            elif not by_you:
+                sentence = ngettext("Confirmed by Meta.", "All {n} confirmed by Meta.", done)
+            else:
+                sentence = ngettext("Confirmed (by you where a link was opened elsewhere).",
+                                    "All {n} confirmed (by you where a link was opened elsewhere).", done)
+            self.out.print(f"[bold green]{escape(sentence.format(n=done))}[/]")
         else:
-            self.out.print(f"{done} of {len(results)} went through; exit code {exit_code}, from the "
-                           "first one that did not (`assist fill --help` lists the codes).")
+            self.out.print(escape(_("{done} of {total} went through; exit code {code}, from the first one that "
+                                    "did not (`assist fill --help` lists the codes).").format(
+                done=done, total=len(results), code=exit_code)))

@@ -49,9 +49,10 @@ class Profile(BaseModel):
     first_name: str | None = None
     last_name: str | None = None
     reason_template: str | None = None
+    reason: str | None = None  # in the person's own words, instead of a template
     created_at: datetime = Field(default_factory=lambda: datetime.now(timezone.utc))
 
-    @field_validator("phone", "locale", "first_name", "last_name", "reason_template", mode="before")
+    @field_validator("phone", "locale", "first_name", "last_name", "reason_template", "reason", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -107,6 +108,7 @@ FIELD_FLAGS = {
     "email": "--email",
     "country": "--country",
     "phone": "--phone",
+    "reason": "--reason",
     "locale": "--locale",
     "first_name": "--first-name",
     "last_name": "--last-name",

@@ -93,7 +93,7 @@ def test_csv_cells_that_would_be_formulas_are_escaped(tmp_path):
     assert code == 0, out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [row["id"] for row in rows] == ids
-    for row, note in zip(rows, FORMULAS):
+    for row, note in zip(rows, FORMULAS, strict=True):
         assert row["note"] == "'" + note, row["note"]  # OWASP: a leading quote, the rest as it was
     assert rows[0]["email"] == "a@b.eu" and rows[0]["state"] == "submitted"  # plain cells untouched
     # JSON is data, not a spreadsheet: notes stay as they were typed.

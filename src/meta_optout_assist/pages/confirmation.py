@@ -22,7 +22,8 @@ class Confirmation(PageObject):
     def act(self, flow: Flow) -> Outcome:
         text = _message_text(self.marker(flow).first)
         flow.hooks.confirmed(flow.page.screenshot(full_page=True), flow.page.content(), text)
-        flow.ui.step("Confirmed by Meta" + (" (no code was asked for)" if flow.verification == "none" else ""))
+        flow.ui.step(f"Confirmed by {flow.confirmed_by}"  # Meta, or a --base-url origin that is not Meta
+                     + (" (no code was asked for)" if flow.verification == "none" else ""))
         return Outcome.CONFIRMED
 
 

@@ -30,6 +30,8 @@ KNOWN_FILES = {
     "confirmation.png": "screenshot of the confirmation page",
     "confirmation.html": "the confirmation page as received (HTML)",
     "sent.json": "the exact fields sent",
+    **{f"evidence{ext}": "the evidence file sent with the form (a copy; its SHA-256 in the manifest)"
+       for ext in (".png", ".jpg", ".gif", ".webp", ".bin")},
     MANIFEST: "timestamps, versions and a SHA-256 of every file",
 }
 

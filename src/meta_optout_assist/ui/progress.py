@@ -36,6 +36,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from meta_optout_assist.ui.shown import visible
 from meta_optout_assist.ui.typed_lines import TypedLines
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class _Form:
     headless: bool
     started: float
     email: str | None = None
+    recipient: str = "Meta"  # who the form goes to: Meta, or a --base-url origin that is not Meta
 
 
 class ResultLike(Protocol):
@@ -113,9 +115,9 @@ class UI:
 
     # -- where we are ---------------------------------------------------------------------------
     def begin(self, *, account: str, platform: str, form: str, browser: str, headless: bool,
-              email: str | None = None) -> None:
+              email: str | None = None, recipient: str = "Meta") -> None:
         """A new form starts: a heading, and the clock of the step list restarts."""
-        self.current = _Form(account, platform, form, browser, headless, time.monotonic(), email)
+        self.current = _Form(account, platform, form, browser, headless, time.monotonic(), email, recipient)
         self._waited = None
         self.heading(f"{platform} · {form} form · account {account}")
 
@@ -146,11 +148,12 @@ class UI:
                 where: str | None = None) -> None:
         """A form that did not go through: what happened, where the evidence is, what to do."""
         prefix = f"{escape(where)}: " if where else ""
-        self.console.print(f"[bold red]Error:[/] {prefix}{escape(message)}")
+        # Escapes shown for control characters: a message may quote a page's words.
+        self.console.print(f"[bold red]Error:[/] {prefix}{escape(visible(message))}")
         if diagnostics:
-            self.console.print(f"Diagnostics saved in: {escape(diagnostics)}", soft_wrap=True)
+            self.console.print(f"Diagnostics saved in: {escape(visible(diagnostics))}", soft_wrap=True)
         if hint:
-            self.console.print(f"[bold]What to do:[/] {escape(hint)}")
+            self.console.print(f"[bold]What to do:[/] {escape(visible(hint))}")
 
     def bell(self) -> None:
         """The person is needed: ring the terminal's bell (only on a terminal, never in a log)."""
@@ -198,19 +201,26 @@ class UI:
         if self.quiet and not ask:
             return True
         where = f" ({self.current.platform} · account {self.current.account})" if self.current else ""
-        self.console.print(f"[bold]Review[/] — what will be sent to Meta{escape(where)}:")
+        to = self.current.recipient if self.current else "Meta"
+        self.console.print(f"[bold]Review[/] — what will be sent to {escape(to)}{escape(where)}:")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        for name, value in fields:
-            grid.add_row(f"  {escape(name)}", escape(value))
+        for name, value in fields:  # escapes shown for control and bidi characters (sent as typed)
+            grid.add_row(f"  {escape(visible(name))}", escape(visible(value)))
         self.console.print(grid)
         if not ask:
             return True
         from rich.prompt import Confirm
 
         self.bell()
-        return Confirm.ask("Send this to Meta now?", console=self.console, default=False)
+        try:
+            return Confirm.ask(f"Send this to {to} now?", console=self.console, default=False)
+        except EOFError:  # Ctrl-D, or input that ended: no answer is no
+            from meta_optout_assist.errors import Aborted
+
+            self.console.print()
+            raise Aborted("no answer to the question (the input ended): nothing was sent") from None
 
     # -- the end --------------------------------------------------------------------------------
     def summary(self, results: Sequence[ResultLike], exit_code: int) -> None:
@@ -232,8 +242,11 @@ class UI:
                 self.out.print(f"[red]✗[/] {escape(r.account)} · {escape(r.platform)}: {escape(r.message)}")
         done = sum(r.outcome in ("confirmed", "dry-run") for r in results)
         by_you = any(r.confirmed_by == "you" for r in results)
+        # A --base-url origin that is not Meta is named: such a run never says "by Meta".
+        others = sorted({r.confirmed_by for r in results if r.confirmed_by not in (None, "Meta", "you")})
+        by = " and ".join(others) if others else "Meta"
         what = "filled, not sent (dry run)" if all(r.outcome == "dry-run" for r in results) else \
-            "confirmed by Meta" if not by_you else "confirmed (by you where a link was opened elsewhere)"
+            f"confirmed by {by}" if not by_you else "confirmed (by you where a link was opened elsewhere)"
         if exit_code == 0:
             sentence = f"All {done} {what}." if done > 1 else what[0].upper() + what[1:] + "."
             self.out.print(f"[bold green]{sentence}[/]")

@@ -173,10 +173,10 @@ def test_a_dialog_after_send_that_echoes_the_reason(site, page, tmp_path):
     data = tmp_path / "data"
     with pytest.raises(PageNotUnderstood) as caught:
         Runner(flow, lambda f, why: write_bundle(f, data, why)).run()
-    assert [s for s in site.submissions if s["form"].endswith("objection")], "the form was sent"
-    assert "Check your message" in caught.value.message  # the person is told what the page says
     folder = caught.value.diagnostics
     assert folder is not None
     assert_bundle_holds_none(folder, {"reason": REASON, "email": EMAIL})
+    assert [s for s in site.submissions if s["form"].endswith("objection")], "the form was sent"
+    assert "Check your message" in caught.value.message  # the person is told what the page says
     facts = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
     assert "Check your message" in facts["why"] and MASK in facts["why"]

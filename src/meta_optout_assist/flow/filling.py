@@ -235,7 +235,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
         if interrupted() and not isinstance(err, Interrupted):  # what the stop caused is the stop
             err = Interrupted(interrupted())
         if recorder.sent or (flow is not None and flow.submitted):
-            _say_it_was_sent(err)
+            _say_it_was_sent(err, record.id if record else None)
         end(err)
         err.record_id = record.id if record else None
         if err is caught:
@@ -263,14 +263,15 @@ def _as_assist_error(err: BaseException, signum: int = 0) -> AssistError:
     return InternalError(err)
 
 
-def _say_it_was_sent(err: AssistError) -> None:
+def _say_it_was_sent(err: AssistError, record_id: str | None) -> None:
     """An error after Send says the form reached Meta, and what the record keeps."""
     if isinstance(err, SiteRefused) or "sent" in err.message:
         return
     err.message += "; the form had been sent"
+    rid = record_id or "ID"
     err.hint = ((err.hint + ". ") if err.hint else "") + (
-        "Meta has the form: check your email for its message. `assist status` keeps this attempt as "
-        "submitted; `assist mark ID --outcome …` records Meta's answer")
+        f"Meta has the form: check your email for its message. `assist status` keeps record {rid} as "
+        f"submitted; `assist mark {rid} --outcome honored|rejected|no-reply` records Meta's answer")
 
 
 def _failed(request: FillRequest, err: AssistError, trace: Path | None) -> FillResult:

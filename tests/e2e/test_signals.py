@@ -160,7 +160,7 @@ def test_a_signal_while_the_person_logs_in_aborts_with_nothing_sent(site, data_d
     assert _objections(site) == []
     record = _the_record(data_dir)
     assert record.state is State.ABORTED and record.submitted_at is None
-    assert "nothing was sent" in err or "interrupted" in record.reason
+    assert "interrupted" in record.reason
 
 
 @pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP", "SIGINT"])
@@ -188,7 +188,7 @@ def test_end_of_input_at_the_question_before_send_is_an_abort(site, data_dir):
     os.write(run.tty, b"\x04")  # Ctrl-D: the terminal ends the input
     code, out, err = run.finish()
     _assert_ended_cleanly(code, 130, out, err, terminal=True)
-    assert "nothing was sent" in err
+    assert "nothing was sent" in " ".join(err.split())
     assert _objections(site) == []
     assert _the_record(data_dir).state is State.ABORTED
 

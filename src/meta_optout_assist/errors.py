@@ -19,7 +19,24 @@ class ExitCode(IntEnum):
     PAGE_NOT_UNDERSTOOD = 3
     TIMED_OUT = 4
     SITE_REFUSED = 5
-    ABORTED = 130
+    ABORTED = 130  # the person said no, closed the window, pressed Ctrl-C (SIGINT: 128 + 2)
+    HUNG_UP = 129  # the terminal was closed (SIGHUP: 128 + 1)
+    TERMINATED = 143  # stopped by SIGTERM (a service manager, `timeout`, `kill`: 128 + 15)
+
+
+#: The signals that end a run like Ctrl-C, by number (SIGHUP does not exist on Windows).
+SIGNAL_NAMES = {2: "Ctrl-C", 1: "SIGHUP: the terminal was closed", 15: "SIGTERM"}
+_SIGNAL_CODES = {2: ExitCode.ABORTED, 1: ExitCode.HUNG_UP, 15: ExitCode.TERMINATED}
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal that ends the run (Ctrl-C, SIGTERM, SIGHUP), raised where the program is, as
+    Ctrl-C's KeyboardInterrupt is; `signum` says which."""
+
+    def __init__(self, signum: int = 2) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.exit_code = int(_SIGNAL_CODES.get(signum, ExitCode.ABORTED))
 
 
 class AssistError(Exception):
@@ -92,11 +109,19 @@ class Aborted(AssistError):
     exit_code = ExitCode.ABORTED
 
 
-class Interrupted(Aborted):
-    """Ctrl-C: this form stops, and so does the run."""
+class DataFolderError(BadInput):
+    """The data folder cannot be made, written, or has no room: said before a browser opens, or,
+    when it happens later, before anything is sent."""
 
-    def __init__(self) -> None:
-        super().__init__("interrupted (Ctrl-C)")
+
+class Interrupted(Aborted):
+    """Ctrl-C, SIGTERM or SIGHUP: this form stops, and so does the run. The exit code is 130 for
+    Ctrl-C, the signal's own (128 + its number: 143, 129) for the others."""
+
+    def __init__(self, signum: int = 2) -> None:
+        super().__init__(f"interrupted ({SIGNAL_NAMES.get(signum, f'signal {signum}')})")
+        self.signum = signum
+        self.exit_code = ExitCode(_SIGNAL_CODES.get(signum, ExitCode.ABORTED))
 
 
 class InternalError(AssistError):

@@ -189,6 +189,18 @@ def check_reason_template(value: str) -> str:
     return value
 
 
+def line_ends(text: str) -> str:
+    """Windows' and old Mac line ends (CRLF, CR) as the LF a browser's text box keeps: a reason from
+    `$(cat reason.txt)` saved on Windows is typed, shown and compared as the page has it."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def image_kind(head: bytes) -> str | None:
+    """PNG, JPEG, GIF or WebP, from a file's first bytes (12 are enough); None for anything else."""
+    kind = next((k for magic, k in _IMAGE_MAGIC.items() if head.startswith(magic)), None)
+    return None if kind == "WebP" and head[8:12] != b"WEBP" else kind
+
+
 def check_evidence(path: Path) -> Path:
     try:
         path = path.expanduser()
@@ -204,8 +216,8 @@ def check_evidence(path: Path) -> Path:
             head = fh.read(12)
     except OSError as err:  # a name too long, no permission, …
         raise ValueError(f"{path} cannot be read ({err.strerror or err})") from None
-    kind = next((k for magic, k in _IMAGE_MAGIC.items() if head.startswith(magic)), None)
-    if kind is None or (kind == "WebP" and head[8:12] != b"WEBP"):
+    kind = image_kind(head)
+    if kind is None:
         raise ValueError(f"{path} is not a PNG, JPEG, GIF or WebP image")
     return path
 
@@ -269,12 +281,12 @@ class FillRequest(BaseModel):
     @field_validator("reason", "details")
     @classmethod
     def _strip(cls, v: str | None) -> str | None:
-        return None if v is None else v.strip()
+        return None if v is None else line_ends(v).strip()
 
     @field_validator("prompts")
     @classmethod
     def _prompts(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        cleaned = tuple(p.strip() for p in v if p.strip())
+        cleaned = tuple(line_ends(p).strip() for p in v if p.strip())
         for p in cleaned:
             if len(p) > PROMPT_MAX:
                 raise ValueError(f"a prompt is {len(p)} characters; the limit is {PROMPT_MAX}")
@@ -350,8 +362,8 @@ class FillRequest(BaseModel):
                 value = value.name
             if isinstance(value, str) and name not in UNMASKED_INPUTS:
                 out.append(value)
-        if self.phone:  # a page may show the number without its country code
-            out.append(phone_parts(self.phone)[1])
+        if self.phone:  # the whole number, and as a page may show it: without its country code
+            out += [self.phone, phone_parts(self.phone)[1]]
         out += list(self.prompts)
         if self.first_name and self.last_name:
             out.append(f"{self.first_name} {self.last_name}")

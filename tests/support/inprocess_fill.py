@@ -61,14 +61,15 @@ def fill_here(browser, playwright, data_dir: Path, monkeypatch):
     choice = browser_module.BrowserChoice(label=f"{browser.browser_type.name} {browser.version}")
 
     def run(site, *, wait_timeout_s: int = 60, page_timeout_s: int = 15,
-            selectors_dir: Path | None = None, **fields) -> Filled:
+            selectors_dir: Path | None = None, assume_yes: bool = True, **fields) -> Filled:
+        """`assume_yes=False`: the review asks its question (the answer comes from sys.stdin)."""
         request = build_request(**fields)
         options = filling.RunOptions(data_dir=data_dir, base_url=site.base_url, headless=True,
-                                     assume_yes=True, wait_timeout_s=wait_timeout_s,
+                                     assume_yes=assume_yes, wait_timeout_s=wait_timeout_s,
                                      page_timeout_s=page_timeout_s, selectors_dir=selectors_dir,
                                      fresh_session=True)
         sink = io.StringIO()
-        ui = UI(Console(file=sink, width=200), interactive=False, out=Console(file=sink, width=200))
+        ui = UI(Console(file=sink, width=200), interactive=not assume_yes, out=Console(file=sink, width=200))
         try:
             result = filling.fill_one(playwright, choice, request, options, ui)
         except AssistError as err:

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -86,9 +87,14 @@ def install(context: BrowserContext, policy: NetworkPolicy,
     log_path = os.environ.get(LOG_ENV)
 
     def log(verdict: str, url: str) -> None:
-        if log_path:
-            with open(log_path, "a", encoding="utf-8") as out:
-                out.write(f"{verdict} {url}\n")
+        if log_path:  # a new log is 0600 (it lists the pages the person visited); one that exists keeps its mode
+            from meta_optout_assist.store.files import open_log, write_all
+
+            fd = open_log(Path(log_path))
+            try:
+                write_all(fd, f"{verdict} {url}\n".encode())
+            finally:
+                os.close(fd)
 
     def refused(url: str) -> bool:
         if policy.allows(url):

@@ -109,16 +109,17 @@ def report_error(err: AssistError) -> None:
     """Print a domain error the way every command does: what went wrong, then what to do."""
     from rich.markup import escape
 
+    from meta_optout_assist.ui.shown import visible
     from meta_optout_assist.ui.terminal import console_err
 
     console = console_err()
-    console.print(f"[bold red]Error:[/] {escape(err.message)}")
+    console.print(f"[bold red]Error:[/] {escape(visible(err.message))}")  # it may quote a page's words
     if isinstance(err, PageNotUnderstood) and err.diagnostics:
         console.print(f"Diagnostics saved in: {escape(str(err.diagnostics))}")
         console.print("  REPORT.txt there is ready to paste into a bug report; look at page.png before "
                       "sharing it (your details are masked in the page's text, a picture may still show them).")
     if err.hint:
-        console.print(f"[bold]What to do:[/] {escape(err.hint)}")
+        console.print(f"[bold]What to do:[/] {escape(visible(err.hint))}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -132,12 +133,19 @@ def main(argv: list[str] | None = None) -> None:
     except AssistError as err:
         report_error(err)
         sys.exit(int(err.exit_code))
-    except (typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt) as stopped:  # Ctrl-C, SIGTERM, SIGHUP (flow/stops.py)
         print("\nAborted.", file=sys.stderr)
-        sys.exit(int(ExitCode.ABORTED))
+        sys.exit(getattr(stopped, "exit_code", int(ExitCode.ABORTED)))
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except typer.TyperException as e:  # usage errors: unknown option, bad value for a flag
         e.show()
+        sys.exit(int(ExitCode.BAD_INPUT))
+    except OSError as err:  # a folder or file the person pointed at that cannot be read or written
+        where = f" {err.filename}" if err.filename else ""
+        report_error(AssistError(
+            f"could not use{where}: {err.strerror or err}",
+            hint="check the folder you gave (--data-dir, ASSIST_DATA_DIR, --output): that it is a folder, "
+            "yours, writable, and on a disk with room"))
         sys.exit(int(ExitCode.BAD_INPUT))
     sys.exit(rv if isinstance(rv, int) else 0)

@@ -58,7 +58,8 @@ def doctor(
 
     if not live and (platform is not None or base_url is not None):
         raise BadInput("--platform and --base-url go with --live", hint="add --live to open the form addresses")
-    base = urls.check_base_url(base_url) if live else None  # also reads ASSIST_BASE_URL
+    # Also reads ASSIST_BASE_URL. Any origin: the live check types nothing and sends nothing.
+    base = urls.check_base_url(base_url, not_meta=True) if live else None
     if data_dir is not None:
         directory, source = paths.DataLayout(data_dir).root, "--data-dir"
     else:

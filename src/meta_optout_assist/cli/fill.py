@@ -11,6 +11,7 @@ import typer
 
 from meta_optout_assist.cli import DataDirOption, LangOption, app, data_dir_or_default
 from meta_optout_assist.errors import BadInput
+from meta_optout_assist.flow.limits import MAX_PAGE_TIMEOUT_S, MAX_WAIT_TIMEOUT_S
 
 
 def _choices() -> tuple[str, str]:
@@ -73,13 +74,14 @@ def fill(
     reason: Annotated[str | None, typer.Option(help="Why the processing affects you, in your words.")] = None,
     reason_template: Annotated[str | None, typer.Option(help="A ready reason in the page's language (`assist reasons` lists them).", autocompletion=_complete_templates)] = None,
     locale: Annotated[str | None, typer.Option(help="Override the page's language, e.g. de_DE.")] = None,
-    base_url: Annotated[str | None, typer.Option(envvar="ASSIST_BASE_URL", help="Send Meta's addresses to this origin instead (a replica for testing), keeping paths.")] = None,
+    base_url: Annotated[str | None, typer.Option(envvar="ASSIST_BASE_URL", help="Send Meta's addresses to this origin instead (a replica for testing), keeping paths. One that is not this computer (127.0.0.1, localhost) needs --i-know-this-is-not-meta; never with a name or password in it.")] = None,
+    not_meta: Annotated[bool, typer.Option("--i-know-this-is-not-meta", help="Allow a --base-url that is not this computer: what the form asks for goes there, not to Meta.")] = False,
     headless: Annotated[bool, typer.Option(help="Run the browser without a window (you cannot log in then unless already logged in).")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Send without asking for a final confirmation.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Fill the form but do not send it.")] = False,
     browser: Annotated[str | None, typer.Option(envvar="ASSIST_BROWSER", help="chromium, chrome, msedge, or a path to a Chromium-based browser.")] = None,
-    wait_timeout: Annotated[int, typer.Option(min=1, help="Seconds to wait for you to log in or type the code.")] = 900,
-    page_timeout: Annotated[int, typer.Option(min=1, help="Seconds to wait for a page to show something the tool knows.")] = 20,
+    wait_timeout: Annotated[int, typer.Option(min=1, max=MAX_WAIT_TIMEOUT_S, help=f"Seconds to wait for you to log in or type the code (at most {MAX_WAIT_TIMEOUT_S}, a day).")] = 900,
+    page_timeout: Annotated[int, typer.Option(min=1, max=MAX_PAGE_TIMEOUT_S, help=f"Seconds to wait for a page to show something the tool knows (at most {MAX_PAGE_TIMEOUT_S}).")] = 20,
     data_dir: DataDirOption = None,
     selectors: Annotated[Path | None, typer.Option(envvar="ASSIST_SELECTORS", help="A folder with updated selector files (common.yaml, facebook.yaml, instagram.yaml).")] = None,
     fresh_session: Annotated[bool, typer.Option(help="Use a throwaway browser profile (you log in again; nothing is kept).")] = False,
@@ -107,9 +109,11 @@ def fill(
     a table at the end says how each went. Only one run at a time may use an account and platform.
 
     Exit codes: 0 every form confirmed by Meta (with --dry-run: filled); otherwise the code of the
-    first form that was not: 2 bad input (nothing started) or another run is using the account,
-    3 page not understood (a diagnostics folder is printed), 4 timed out waiting for you, 5 Meta
-    refused or showed an error, 130 aborted (you said no, closed the window, or pressed Ctrl-C).
+    first form that was not: 2 bad input (nothing started), another run is using the account, or a
+    data folder it cannot write, 3 page not understood (a diagnostics folder is printed), 4 timed
+    out waiting for you, 5 Meta refused or showed an error, 130 aborted (you said no, closed the
+    window, pressed Ctrl-C, or the input ended), 143 stopped by SIGTERM, 129 by SIGHUP (the
+    terminal closed). A stopped form is recorded as aborted, or as submitted if it had been sent.
 
     Examples:
 
@@ -130,7 +134,7 @@ def fill(
 
     if lang is not None:
         i18n.use(lang)
-    base = urls.check_base_url(base_url)
+    base = urls.check_base_url(base_url, not_meta=not_meta)
     directory = data_dir_or_default(data_dir)
     trace = _check_trace(trace)
     plan = _plan(registry.load(selectors), platform, form)

@@ -151,12 +151,16 @@ def export(
     if output is None:
         sys.stdout.write(text)
         return
-    from meta_optout_assist.store.layout import write_private
+    from meta_optout_assist.store.files import write_named
     from meta_optout_assist.ui.terminal import console_err
 
     if output.expanduser().is_dir():
         raise BadInput(f"{output} is a folder.", hint="Give a file name to --output.")
-    write_private(output.expanduser(), text)
+    try:
+        write_named(output.expanduser(), text)
+    except OSError as err:
+        raise BadInput(f"could not write {output}: {err.strerror or err}",
+                       hint="Give --output a file in a folder you can write to, on a disk with room.") from None
     console_err().print(f"Wrote {output}", markup=False)
 
 

@@ -1,6 +1,8 @@
 """Masking the person's values in what a page shows, before any of it reaches a file: the email,
-names and texts they gave, in every form a page carries them (attribute values, URL-encoded, HTML
-entities, JS escapes), and any other email address (Meta prefills the one it has on file).
+names, phone number and texts they gave, in every form a page, an address or a message carries them
+(attribute values, URL-encoded, HTML entities, JS and JSON escapes, escaped again, a Python repr()),
+long texts also line by line and sentence by sentence, and any other email address (Meta prefills
+the one it has on file).
 
 Secrets are matched in Python only; the page's own scripts never see them (a hostile page could
 hook the DOM functions we would call).
@@ -18,12 +20,17 @@ if TYPE_CHECKING:
     from meta_optout_assist.pages.base import Flow
 
 MASK = "[masked]"
-# Values up to this length are matched in every encoding below; longer texts (a reason, details)
-# leniently as text (white space, HTML escapes), which is how a page shows them.
-_SHORT = 200
+# A free text longer than this is also masked piece by piece (each line and sentence of at least
+# _PIECE characters): a page or a message that quotes part of it (cut off, or one line) hides it too.
+_LONG = 60
+_PIECE = 24
 
-_SPACE = r"(?:\s|\+|%(?:25)?20|&nbsp;|&#0*160;|&#x0*a0;|\\u00a0|\xa0)+"
-_AT = r"(?:@|%(?:25)?40|&#0*64;|&#x0*40;|&commat;|\\u0040|\\x40)"
+# White space as a page, an address, a script or a Python message writes it: spaces, line ends and
+# tabs, escaped (\n, %0A, &#10;), or as a line break tag. An escape may be escaped again (JSON in a
+# JSON string): one backslash or more.
+_SPACE = (r"(?:\s|\+|%(?:25)?(?:20|0[9ad])|&nbsp;|&#0*(?:160|9|10|13|32);|&#x0*(?:a0|9|a|d|20);|&Tab;|&NewLine;"
+          r"|\\+[nrt]|\\+u00(?:a0|0[9ad]|20)|\\+x(?:a0|0[9ad]|20)|<br\s*/?>|\xa0)+")
+_AT = r"(?:@|%(?:25)?40|&#0*64;|&#x0*40;|&commat;|\\+u0040|\\+x40)"
 # Any email address, also URL-encoded or escaped: Meta shows the one it has on file, which may
 # differ from the one the person gave.
 _ANY_EMAIL = re.compile(
@@ -47,26 +54,16 @@ def _char_forms(ch: str) -> str:
     forms += [f"&#0*{code};", f"&#x0*{code:x};", *(re.escape("&" + n) for n in _ENTITY_NAMES.get(ch, ()))]
     forms.append("".join(f"%(?:25)?{b:02x}" for b in ch.encode("utf-8")))
     if code < 0x10000:
-        forms.append(rf"\\u{code:04x}")
+        forms.append(rf"\\+u{code:04x}")
     if code < 0x100:
-        forms.append(rf"\\x{code:02x}")
-    if ch == "/":
-        forms.append(r"\\/")
+        forms.append(rf"\\+x{code:02x}")
+    if ch in "/'\"\\":  # escaped in a script, a JSON string, or a Python repr() in a message
+        forms.append(r"\\+" + re.escape(ch))
     return "(?:" + "|".join(forms) + ")"
-
-
-def _text_forms(ch: str) -> str:
-    """Lenient matching for long texts: white space runs, and the HTML escapes of a text node."""
-    if ch.isspace():
-        return r"\s+"
-    escaped = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}.get(ch)
-    return f"(?:{re.escape(ch)}|{re.escape(escaped)})" if escaped else re.escape(ch)
 
 
 def _value_pattern(value: str) -> str:
     value = " ".join(unicodedata.normalize("NFC", value).split())
-    if len(value) > _SHORT:
-        return "".join(_text_forms(c) for c in value)
     body = "".join(_char_forms(c) for c in value)
     if "@" in value:
         return body
@@ -74,9 +71,19 @@ def _value_pattern(value: str) -> str:
     return rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])"
 
 
+def _pieces(text: str) -> list[str]:
+    """The lines and sentences of a long free text that are long enough to say something."""
+    if len(text) <= _LONG:
+        return []
+    parts = re.split(r"[\r\n]+|(?<=[.!?;:])\s+", text)
+    return [p for p in (" ".join(part.split()) for part in parts) if len(p) >= _PIECE and p != " ".join(text.split())]
+
+
 @lru_cache(maxsize=32)
 def _compiled(secrets: tuple[str, ...]) -> re.Pattern[str] | None:
-    values = sorted({" ".join(s.split()) for s in secrets if s and len(s.strip()) >= 2}, key=len, reverse=True)
+    texts = [s for s in secrets if s and len(s.strip()) >= 2]
+    texts += [piece for s in texts for piece in _pieces(s)]
+    values = sorted({" ".join(s.split()) for s in texts}, key=len, reverse=True)
     if not values:
         return None
     return re.compile("|".join(_value_pattern(v) for v in values), re.IGNORECASE)
@@ -129,6 +136,8 @@ def personal_values(flow: Flow) -> list[str]:
 
     form = flow.form
     values = flow.request.typed_texts(form, flow.locale)
+    if flow.request.locale and flow.request.locale != flow.locale:  # a template rendered for --locale too
+        values += flow.request.typed_texts(form, flow.request.locale)
     values += [shown for key, shown in flow.fields_sent.items()
                if key in form.fields and form.fields[key].value is None
                and form.fields[key].input not in UNMASKED_INPUTS]

@@ -4,26 +4,35 @@ and keep the journal and the receipt in step with what happened on the page.
 `fill_many` takes every account+platform lock first (locking.py: a second run on the same data
 folder refuses), starts one Playwright, and fills the forms one after the other, each in its own
 persistent browser profile (browser.profile_dir) or a throwaway one (--fresh-session). A form that
-fails is reported and recorded, and the next one starts; Ctrl-C stops the run. The results carry
-everything the summary and `--json` show; `exit_code` turns them into the command's exit code.
+fails is reported and recorded, and the next one starts; Ctrl-C, SIGTERM or SIGHUP stops the run
+(flow/stops.py). The data folder is checked before a browser opens (store/preflight.py). The
+results carry everything the summary and `--json` show; `exit_code` turns them into the command's
+exit code.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from meta_optout_assist import __version__
-from meta_optout_assist.errors import Aborted, AssistError, ExitCode, InternalError, Interrupted
+from meta_optout_assist.errors import (
+    Aborted,
+    AssistError,
+    ExitCode,
+    InternalError,
+    Interrupted,
+    SiteRefused,
+    Stopped,
+)
+from meta_optout_assist.flow.recorder import Recorder
+from meta_optout_assist.flow.stops import Stops, stop_signals
 from meta_optout_assist.pages.base import Flow, Outcome
 from meta_optout_assist.site import selectors as selector_data
 from meta_optout_assist.store.journal import Journal, State
-from meta_optout_assist.store.receipts import Receipt
 from meta_optout_assist.ui.i18n import _
 
 if TYPE_CHECKING:
@@ -48,6 +57,11 @@ class RunOptions:
     fresh_session: bool = False
     trace: Path | None = None  # --trace FILE: a Playwright trace per form (see trace_path)
 
+    def __post_init__(self) -> None:
+        from meta_optout_assist.flow import limits
+
+        limits.check(self.wait_timeout_s, self.page_timeout_s)
+
 
 @dataclass
 class FillResult:
@@ -62,7 +76,9 @@ class FillResult:
     hint: str | None = None
     diagnostics: str | None = None
     trace_file: str | None = None
-    confirmed_by: str | None = None  # "Meta", or "you" (a link opened in another browser)
+    # "Meta", "you" (a link opened in another browser), or the --base-url origin that is not Meta.
+    confirmed_by: str | None = None
+    receipt_missing: list[str] = field(default_factory=list)  # receipt files a full disk kept out
     extra: dict = field(default_factory=dict)
 
     @property
@@ -84,73 +100,8 @@ class FillResult:
             "outcome": self.outcome, "exit_code": self.exit_code, "record_id": self.record_id,
             "receipt_dir": self.receipt_dir, "message": self.message, "hint": self.hint,
             "diagnostics_dir": self.diagnostics, "trace_file": self.trace_file,
-            "confirmed_by": self.confirmed_by,
+            "confirmed_by": self.confirmed_by, "receipt_missing": self.receipt_missing,
         }
-
-
-class Recorder:
-    """The flow's hooks: every step that matters reaches the journal and the receipt at once."""
-
-    def __init__(self, journal: Journal | None, record_id: str | None, data_dir: Path,
-                 selectors_version: str) -> None:
-        self.journal = journal
-        self.record_id = record_id
-        self.data_dir = data_dir
-        self.selectors_version = selectors_version
-        self.receipt: Receipt | None = None
-        self.fields: dict[str, str] = {}
-        self.times: dict[str, str] = {}
-        self.flow: Flow | None = None
-
-    def _now(self) -> str:
-        return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-    def before_send(self, screenshot: bytes, fields: dict[str, str]) -> None:
-        self.fields = fields
-        self.times["filled_at"] = self._now()
-        if self.journal is None or self.record_id is None:
-            return
-        self.receipt = Receipt.create(self.data_dir, self.record_id)
-        self.receipt.add_bytes("form-before-send.png", screenshot)
-        self.receipt.add_json("sent.json", fields)
-        self.journal.update(self.record_id, receipt_dir=str(self.receipt.dir))
-
-    def submitted(self) -> None:
-        self.times["submitted_at"] = self._now()
-        if self.journal and self.record_id:
-            locale = self.flow.locale if self.flow else None
-            self.journal.update(self.record_id, state=State.SUBMITTED, locale=locale)
-
-    def confirmed(self, screenshot: bytes, html: str, text: str) -> None:
-        self.times["confirmed_at"] = self._now()
-        if self.journal is None or self.record_id is None:
-            return
-        if self.receipt is None:
-            self.receipt = Receipt.create(self.data_dir, self.record_id)
-        self.receipt.add_bytes("confirmation.png", screenshot)
-        self.receipt.add_text("confirmation.html", html)
-        flow = self.flow
-        verification = flow.verification if flow else None
-        by = flow.confirmed_by if flow else "Meta"
-        record = self.journal.update(self.record_id, state=State.CONFIRMED, receipt_dir=str(self.receipt.dir),
-                                     verification=verification, confirmed_by=by)
-        self.receipt.write_manifest(
-            record=record.to_json(), fields_sent=self.fields, timestamps=self.times,
-            tool_version=__version__, selectors_version=self.selectors_version,
-            confirmation_text=" ".join(text.split()),
-            verification={"asked": verification, "confirmed_by": by, "note": VERIFICATION_NOTES.get(
-                (verification, by), "")},
-        )
-
-
-# What the receipt says of how the request was verified, in words a reader of it understands.
-VERIFICATION_NOTES = {
-    ("none", "Meta"): "Meta asked for no code and no link: Send led straight to its confirmation.",
-    ("code", "Meta"): "Meta emailed a code; the person typed it into Meta's page, then Meta confirmed.",
-    ("link", "Meta"): "Meta emailed a link; it was opened in the tool's browser window, then Meta confirmed.",
-    ("link", "you"): "Meta emailed a link; the person said they opened it in another browser. The tool did "
-                     "not see Meta's confirmation: confirmation.png shows the page before.",
-}
 
 
 _OUTCOME_OF = {
@@ -189,12 +140,20 @@ def _closed_browser(err: Exception, flow: Flow | None) -> Aborted | None:
 
 
 def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, options: RunOptions,
-             ui: UI, trace: Path | None = None, interrupted: Callable[[], bool] = lambda: False) -> FillResult:
+             ui: UI, trace: Path | None = None, interrupted: Callable[[], int] | None = None) -> FillResult:
     """Run the flow for one account on one platform; never lets an error lose the journal.
 
-    `interrupted` says whether Ctrl-C was pressed: it also stops Playwright's driver and the
-    browser (same process group), whose errors then mean "interrupted", not "window closed".
+    `interrupted` (flow/stops.py's Stops) says which stop signal came, 0 for none: Ctrl-C also
+    stops Playwright's driver and the browser (same process group), whose errors then mean
+    "interrupted", not "window closed".
+
+    The record follows what Meta received: an error before Send makes it `failed` (`aborted` when
+    the person or a signal stopped it); after Send it stays `submitted` (or `confirmed`) with the
+    reason the run ended, unless Meta itself refused.
     """
+    stops = interrupted if isinstance(interrupted, Stops) else None
+    if interrupted is None:
+        interrupted = Stops()
     from playwright.sync_api import Error as PlaywrightError
 
     from meta_optout_assist.browser import launch as browser
@@ -214,15 +173,28 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
             form_url=urls.rewrite(form.addresses[0], options.base_url),
             tool_version=__version__, selectors_version=sel.version,
         )
-    recorder = Recorder(journal, record.id if record else None, options.data_dir, sel.version)
+    recorder = Recorder(journal, record.id if record else None, options.data_dir, sel.version, stops)
     user_data_dir = None if options.fresh_session else browser.profile_dir(
         options.data_dir, request.account, request.platform)
     ui.begin(account=request.account, platform=sel.display_name, form=request.form,
-             browser=choice.label, headless=options.headless, email=request.email)
+             browser=choice.label, headless=options.headless, email=request.email,
+             recipient=urls.site_name(options.base_url))
 
-    def fail(state: State, reason: str) -> None:
-        if journal and record:
-            journal.update(record.id, state=state, reason=reason)
+    def end(err: AssistError) -> None:
+        """Keep how the form ended in its record: after Send, only Meta's own refusal is a failure."""
+        if not (journal and record):
+            return
+        sent = recorder.sent or (flow is not None and flow.submitted)
+        try:
+            if sent and not recorder.sent:  # stopped between the click and the journal line
+                recorder.submitted()
+            if sent and not isinstance(err, SiteRefused):
+                journal.update(record.id, reason=err.message)
+            else:
+                journal.update(record.id, state=State.ABORTED if isinstance(err, Aborted) else State.FAILED,
+                               reason=err.message)
+        except (OSError, KeyboardInterrupt) as unsaved:  # the error on its way is what the person must see
+            ui.warn(f"the journal could not keep how this form ended ({type(unsaved).__name__}: {unsaved})")
 
     flow: Flow | None = None
     try:
@@ -236,7 +208,7 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                     network.install(context, policy)
                     page = context.pages[0] if context.pages else context.new_page()
                     flow = Flow(
-                        page=page, sel=sel, request=request, ui=ui,
+                        page=page, sel=sel, request=request, ui=ui, confirmed_by=urls.site_name(options.base_url),
                         hooks=recorder, locale=request.locale or "en", base_url=options.base_url,
                         wait_timeout_ms=options.wait_timeout_s * 1000,
                         page_timeout_ms=options.page_timeout_s * 1000,
@@ -252,14 +224,20 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
                         browser.save_trace(context, trace)
         except PlaywrightError as err:
             if interrupted():
-                raise KeyboardInterrupt from None
+                raise Stopped(interrupted()) from None
             closed = _closed_browser(err, flow)
             if closed is None:
                 raise
             raise closed from None
     except (AssistError, KeyboardInterrupt, Exception) as caught:
-        err = _as_assist_error(caught)
-        fail(State.ABORTED if err.exit_code == ExitCode.ABORTED else State.FAILED, err.message)
+        if stops is not None:
+            stops.end_deferral(raise_pending=False)
+        err = _as_assist_error(caught, interrupted())
+        if interrupted() and not isinstance(err, Interrupted):  # what the stop caused is the stop
+            err = Interrupted(interrupted())
+        if recorder.sent or (flow is not None and flow.submitted):
+            _say_it_was_sent(err, record.id if record else None)
+        end(err)
         err.record_id = record.id if record else None
         if err is caught:
             raise
@@ -268,24 +246,35 @@ def fill_one(pw: Playwright, choice: BrowserChoice, request: FillRequest, option
     if outcome is Outcome.DRY_RUN:
         return FillResult(request, "dry-run", 0, "filled but not sent (dry run)", trace_file=trace_file)
     assert record is not None
-    by = flow.confirmed_by if flow else "Meta"
+    by = flow.confirmed_by if flow else urls.site_name(options.base_url)
     return FillResult(
         request, "confirmed", 0, "Meta confirmed the request" if by == "Meta" else f"confirmed by {by}",
         record_id=record.id, receipt_dir=str(recorder.receipt.dir) if recorder.receipt else None,
-        trace_file=trace_file, confirmed_by=by,
+        trace_file=trace_file, confirmed_by=by, receipt_missing=list(recorder.missing),
     )
 
 
-def _as_assist_error(err: BaseException) -> AssistError:
-    """Every way a form can end badly, as the domain error it is: Ctrl-C is an interruption, what
-    the tool did not foresee an internal error (a bug)."""
+def _as_assist_error(err: BaseException, signum: int = 0) -> AssistError:
+    """Every way a form can end badly, as the domain error it is: Ctrl-C (or SIGTERM, SIGHUP) is an
+    interruption, what the tool did not foresee an internal error (a bug)."""
     if isinstance(err, AssistError):
         return err
     if isinstance(err, KeyboardInterrupt):
-        return Interrupted()
+        return Interrupted(getattr(err, "signum", 0) or signum or 2)
     from meta_optout_assist.browser.unreachable import unreachable
 
     return unreachable(str(err)) or InternalError(err)
+
+
+def _say_it_was_sent(err: AssistError, record_id: str | None) -> None:
+    """An error after Send says the form reached Meta, and what the record keeps."""
+    if isinstance(err, SiteRefused) or "sent" in err.message:
+        return
+    err.message += "; the form had been sent"
+    rid = record_id or "ID"
+    err.hint = ((err.hint + ". ") if err.hint else "") + (
+        f"Meta has the form: check your email for its message. `assist status` keeps record {rid} as "
+        f"submitted; `assist mark {rid} --outcome honored|rejected|no-reply` records Meta's answer")
 
 
 def _failed(request: FillRequest, err: AssistError, trace: Path | None) -> FillResult:
@@ -309,20 +298,30 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
     """
     from meta_optout_assist.browser import launch as browser
     from meta_optout_assist.browser.display import require_display
-    from meta_optout_assist.store import locking
+    from meta_optout_assist.store import locking, preflight
 
     require_display(headless=options.headless)  # said before anything starts, not as a failed launch
     several = len(requests) > 1
     results: list[FillResult] = []
+    preflight.check_data_folder(options.data_dir)
+    _say_where(options.base_url, ui)
 
-    def stop_here(index: int, err: AssistError) -> None:
-        code, message = int(ExitCode.ABORTED), "interrupted (Ctrl-C)"
-        results.append(FillResult(requests[index], "aborted", code, message, record_id=err.record_id))
-        results.extend(FillResult(r, "not-started", code, f"not started: {message}")
-                       for r in requests[index + 1:])
+    def stop_here(err: AssistError, *, this_one: bool) -> None:
+        """A stop signal: the form it came in is `aborted` (its record says whether it was sent),
+        the ones after it are not started; the summary still follows."""
+        code = int(err.exit_code)
+        first = len(results)
+        if this_one:
+            results.append(FillResult(requests[first], "aborted", code, err.message, record_id=err.record_id,
+                                      hint=err.hint))
+        results.extend(FillResult(r, "not-started", code, f"not started: {err.message.split(';')[0]}")
+                       for r in requests[len(results):])
+        if this_one and err.hint:
+            ui.failure(err.message, hint=err.hint, where=f"{requests[first].account} · {requests[first].platform}"
+                       if several else None)
 
     with locking.hold_all(options.data_dir, [(r.account, r.platform) for r in requests]), \
-            _ctrl_c_flag() as interrupted:
+            stop_signals() as interrupted:
         from playwright.sync_api import sync_playwright
 
         browser.cache_node_compilation()
@@ -334,9 +333,10 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
                 try:
                     results.append(fill_one(pw, choice, request, options, ui, trace, interrupted))
                 except (KeyboardInterrupt, Exception) as caught:  # one form's failure never stops the others
-                    err = _as_assist_error(caught)
+                    err = _as_assist_error(caught, interrupted())
                     if isinstance(err, Interrupted) or interrupted():
-                        stop_here(index, err)
+                        stop_here(err if isinstance(err, Interrupted) else Interrupted(interrupted()),
+                                  this_one=True)
                         break
                     result = _failed(request, err, trace)
                     if isinstance(err, InternalError):
@@ -351,11 +351,9 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
                                                   "not started: Playwright's driver stopped")
                                        for r in requests[index + 1:])
                         break
-        finally:
-            if interrupted():  # the driver died with Ctrl-C: asyncio would log its lost reader
-                import logging
-
-                logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+        except KeyboardInterrupt as caught:  # a stop signal between two forms
+            stop_here(_as_assist_error(caught, interrupted()), this_one=False)
+        finally:  # after a stop, Playwright's and asyncio's complaints are quieted (flow/stops.py)
             try:
                 pw.stop()
             except Exception:  # noqa: BLE001, S110 - the driver may be gone after Ctrl-C
@@ -363,30 +361,19 @@ def fill_many(requests: list[FillRequest], options: RunOptions, ui: UI) -> list[
     return results
 
 
+def _say_where(base_url: str | None, ui: UI) -> None:
+    """At the start of every run with --base-url: where Meta's addresses go instead."""
+    from meta_optout_assist.site import urls
+
+    if not base_url:
+        return
+    if urls.is_loopback(base_url):
+        ui.info(f"Meta's addresses go to {base_url} on this computer (--base-url).")
+    else:
+        ui.warn(f"{base_url} is not Meta: every Meta address goes there instead, with what the form asks "
+                f"for (--base-url, {urls.NOT_META_FLAG}).")
+
+
 def _driver_gone(err: BaseException) -> bool:
     text = str(err).lower()
     return "connection closed" in text and ("driver" in text or "playwright" in text)
-
-
-@contextmanager
-def _ctrl_c_flag() -> Iterator[Callable[[], bool]]:
-    """Note Ctrl-C (then raise KeyboardInterrupt as usual): the terminal sends SIGINT to the whole
-    process group, so Playwright's driver and the browser die too, and the errors they cause must be
-    read as "interrupted"."""
-    import signal
-    import threading
-
-    pressed = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
-        yield pressed.is_set
-        return
-
-    def on_sigint(signum: int, frame: object) -> None:
-        pressed.set()
-        signal.default_int_handler(signum, frame)
-
-    previous = signal.signal(signal.SIGINT, on_sigint)
-    try:
-        yield pressed.is_set
-    finally:
-        signal.signal(signal.SIGINT, previous)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import PageNotUnderstood
 from meta_optout_assist.flow.lists import best_option, choose
+from meta_optout_assist.inputs import line_ends
 from meta_optout_assist.pages.base import Flow
 from meta_optout_assist.site.lenient import normalise, pattern
 
@@ -43,9 +44,17 @@ def fill_field(flow: Flow, key: str, spec: FieldSpec, element: Locator, value: o
         return shown
     element.fill(text)
     shown = _shown_value(element)
-    if shown.strip() != text.strip():
-        raise PageNotUnderstood(f"typed into the {key} field but it shows {shown!r}")
+    if line_ends(shown).strip() != line_ends(text).strip():
+        raise PageNotUnderstood(f"typed into the {key} field but it shows something else ({_difference(shown, text)})")
     return shown
+
+
+def _difference(shown: str, typed: str) -> str:
+    """Where a field's text differs from what was typed, without quoting either: the message reaches
+    the terminal, the journal and the diagnostics bundle, and the text is the person's."""
+    shown, typed = line_ends(shown).strip(), line_ends(typed).strip()
+    at = next((i for i, (a, b) in enumerate(zip(shown, typed, strict=False)) if a != b), min(len(shown), len(typed)))
+    return f"{len(shown)} characters instead of {len(typed)}, first different at character {at + 1}"
 
 
 def _shown_value(element: Locator) -> str:
@@ -102,7 +111,9 @@ def _type_digits(element: Locator, number: str, what: str) -> str:
     element.fill(number)
     shown = _shown_value(element)
     if re.sub(r"\D", "", shown) != re.sub(r"\D", "", number):
-        raise PageNotUnderstood(f"typed the {what} but the field shows {shown!r}")
+        digits = len(re.sub(r"\D", "", shown)), len(re.sub(r"\D", "", number))
+        raise PageNotUnderstood(f"typed the {what} but the field shows other digits "
+                                f"({digits[0]} instead of {digits[1]})")
     return shown
 
 

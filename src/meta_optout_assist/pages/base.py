@@ -65,8 +65,8 @@ class Flow:
     # The last document's address and its <html lang>, so the runner reads it once per page.
     language_seen: tuple[str, str] | None = None
     # How Meta verified the request after Send: "code", "link", or "none" (straight to the
-    # confirmation); and who saw the confirmation: Meta's page, or the person (a link opened in
-    # another browser).
+    # confirmation); and who saw the confirmation: Meta's page, the person (a link opened in
+    # another browser), or the --base-url origin when that is not Meta (urls.site_name).
     verification: str = "none"
     confirmed_by: str = "Meta"
     # A dialog after Send the tool does not know: its words and when they were first seen.

@@ -23,8 +23,12 @@ class Confirmation(PageObject):
     def act(self, flow: Flow) -> Outcome:
         text = _message_text(self.marker(flow).first)
         flow.hooks.confirmed(flow.page.screenshot(full_page=True), flow.page.content(), text)
-        flow.ui.step(_("Confirmed by Meta (no code was asked for)") if flow.verification == "none"
-                     else _("Confirmed by Meta"))
+        if flow.confirmed_by == "Meta":
+            flow.ui.step(_("Confirmed by Meta (no code was asked for)") if flow.verification == "none"
+                         else _("Confirmed by Meta"))
+        else:  # a --base-url origin that is not Meta's
+            flow.ui.step(f"Confirmed by {flow.confirmed_by}"
+                         + (" (no code was asked for)" if flow.verification == "none" else ""))
         return Outcome.CONFIRMED
 
 

@@ -93,7 +93,8 @@ def validate(model: type[M], data: dict, path: Path) -> M:
         first = err.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "(top level)"
         more = f" (and {err.error_count() - 1} more problems)" if err.error_count() > 1 else ""
-        raise SelectorsError(f"{path}: key `{key}`: {first['msg']}{more}", hint=FIX_HINT) from None
+        msg = first["msg"].removeprefix("Value error, ")
+        raise SelectorsError(f"{path}: key `{key}`: {msg}{more}", hint=FIX_HINT) from None
 
 
 def load_file(model: type[M], path: Path) -> M:

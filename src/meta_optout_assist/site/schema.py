@@ -26,6 +26,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def metas_domains(hosts: list[str]) -> list[str]:
+    """Registrable domains of Meta's only, in lower case (site/domains.py says why)."""
+    from meta_optout_assist.site.domains import problem
+
+    for host in hosts:
+        why = problem(host)
+        if why:
+            raise ValueError(why)
+    return [h.strip().lower().rstrip(".") for h in hosts]
+
+
 def https_only(urls: list[str]) -> list[str]:
     for url in urls:
         if not url.startswith("https://"):
@@ -81,6 +92,8 @@ class CommonFile(Strict):
     texts: dict[str, Texts]
     locators: dict[str, Locators]
 
+    _hosts = field_validator("allowed_hosts")(metas_domains)
+
 
 class SiteFile(Strict):
     schema_version: int
@@ -91,6 +104,8 @@ class SiteFile(Strict):
     login: LoginSpec | None = None  # None: the site has no login page of its own
     texts: dict[str, Texts] = Field(default_factory=dict)
     locators: dict[str, Locators] = Field(default_factory=dict)
+
+    _hosts = field_validator("hosts")(metas_domains)
 
 
 # -- the registry of forms --------------------------------------------------------------------

@@ -12,6 +12,7 @@ can fake the platform.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass
@@ -72,18 +73,21 @@ def open_read(path: Path) -> int:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` and every missing parent as 0700 (whatever the umask); make `path` 0700."""
+    """Create `path` and every missing parent as 0700 (whatever the umask). Folders that were there
+    already are left as they are: the tool sets the modes of its own folders only, never of a home
+    folder, /tmp, or a folder the person made (`assist doctor` says when the data folder is open)."""
     missing = []
     cursor = path
     while not cursor.exists():
         missing.append(cursor)
         cursor = cursor.parent
     for folder in reversed(missing):
-        folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        try:
+            folder.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:  # made meanwhile by someone else: not ours to change
+            continue
         if has_modes():
             os.chmod(folder, FOLDER_MODE)
-    if has_modes():
-        os.chmod(path, FOLDER_MODE)
     return path
 
 
@@ -94,17 +98,68 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
+TEMP_PREFIX = "."
+TEMP_MARK = ".tmp-"
+
+
+def is_temporary(name: str) -> bool:
+    """A file `write_private` is still writing (or that a kill left half-written): not a file of
+    the folder yet."""
+    return name.startswith(TEMP_PREFIX) and TEMP_MARK in name
+
+
 def write_private(path: Path, data: bytes | str) -> Path:
-    """Write a whole file that only the owner can read (0600 from creation, not after)."""
+    """Write a whole file that only the owner can read (0600 from creation, not after), whole or
+    not at all: into a temporary name beside it, fsynced, then renamed over `path`. A full disk or
+    a kill midway leaves the earlier file (or none), never a cut-off one."""
+    import secrets
+
     private_dir(path.parent)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd = open_private(path, os.O_WRONLY | os.O_TRUNC)
+    tmp = path.with_name(f"{TEMP_PREFIX}{path.name}{TEMP_MARK}{secrets.token_hex(3)}")
+    fd = os.open(tmp, binary(os.O_WRONLY | os.O_CREAT | os.O_EXCL), FILE_MODE)
+    try:
+        try:
+            restrict(fd)
+            write_all(fd, raw)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+    return path
+
+
+def write_named(path: Path, data: bytes | str) -> Path:
+    """Write a file the person named (`assist export -o PATH`), touching nothing else of theirs: a
+    new file is created 0600 (in folders made 0700 where they are missing); an existing file, or a
+    device such as /dev/stdout, is written in place and keeps its mode, owner and links; an existing
+    folder is never changed."""
+    private_dir(path.parent)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd = os.open(path, binary(os.O_WRONLY | os.O_CREAT | os.O_EXCL), FILE_MODE)
+    except FileExistsError:
+        fd = os.open(path, binary(os.O_WRONLY | os.O_TRUNC))
     try:
         write_all(fd, raw)
-        os.fsync(fd)
+        try:
+            os.fsync(fd)
+        except OSError as err:  # a pipe or a terminal cannot be fsynced: nothing to make durable
+            if err.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+                raise
     finally:
         os.close(fd)
     return path
+
+
+def open_log(path: Path) -> int:
+    """os.open a log to append to: a new one is created 0600; one that exists keeps its mode (the
+    person named it: ASSIST_NETWORK_LOG)."""
+    return os.open(path, binary(os.O_WRONLY | os.O_APPEND | os.O_CREAT), FILE_MODE)
 
 
 def read_all(fd: int) -> bytes:

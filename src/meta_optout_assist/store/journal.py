@@ -5,7 +5,8 @@ every `start` and every `update` is one event, one line, written with a single `
 `O_APPEND` descriptor under an exclusive file lock, then `fsync`ed; readers take a shared lock
 (filelock.py: flock on POSIX, byte-range locks on Windows). What the tool shows is the fold of
 those events by record id. A torn or garbled line (a kill or a power cut mid-write) is skipped with
-one warning naming the file and line; the next append starts on a fresh line.
+one warning naming the file and line; the next append starts on a fresh line. So is any line no
+event of the tool's could be: longer than MAX_LINE_BYTES, or nested too deeply to parse.
 
 A record's `receipt_dir` is kept relative to the data folder (`receipts/<id>`) and read back as
 the absolute path it names now (DataLayout.to_stored / from_stored), so the folder may be named
@@ -31,6 +32,8 @@ from meta_optout_assist.store import filelock, files
 from meta_optout_assist.store.layout import DataLayout
 
 SCHEMA_VERSION = 1
+#: No event the tool writes comes near this (a note, a reason: a few KB); a longer line is garbage.
+MAX_LINE_BYTES = 1 << 20
 
 
 class State(str, Enum):
@@ -97,9 +100,12 @@ class Record(BaseModel):
     form_url: str | None = None
     reason: str | None = Field(default=None, description="why the run failed or was aborted")
     # After Send: how Meta verified the request ("code", "link" or "none") and who saw the
-    # confirmation ("Meta", or "you" for a link opened in another browser).
+    # confirmation ("Meta", "you" for a link opened in another browser, or the --base-url origin).
     verification: str | None = None
     confirmed_by: str | None = None
+    # Parts of the receipt that could not be saved (a full disk after Send): the record still
+    # says what Meta received; these files are missing from its proof.
+    receipt_missing: list[str] = Field(default_factory=list)
     note: str | None = None
     tool_version: str | None = None
     selectors_version: str | None = None
@@ -199,6 +205,9 @@ class Journal:
 
     def _append(self, event: dict[str, Any]) -> None:
         line = json.dumps(event, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if len(line) >= MAX_LINE_BYTES:
+            raise BadInput(f"this change of the record is {len(line) // 1024} KiB; the journal keeps lines "
+                           f"under {MAX_LINE_BYTES // 1024} KiB", hint="shorten the note")
         files.private_dir(self.data_dir)
         created = not self.path.exists()
         fd = files.open_private(self.path, os.O_RDWR | os.O_APPEND)
@@ -228,7 +237,7 @@ class Journal:
             rid = event.get("id")
             try:
                 folded[rid] = self._apply(folded.get(rid), event)
-            except (ValueError, TypeError, KeyError) as err:
+            except (ValueError, TypeError, KeyError, RecursionError) as err:
                 self._warn(lineno, f"an event that does not fit ({err.__class__.__name__})")
         return list(folded.values())
 
@@ -266,12 +275,14 @@ class Journal:
             if not line.strip():
                 continue
             try:
+                if len(line) >= MAX_LINE_BYTES:
+                    raise ValueError("longer than any event")
                 event = json.loads(line.decode("utf-8"))
                 if not (isinstance(event, dict) and event.get("op") in ("start", "update")
                         and isinstance(event.get("id"), str)
                         and isinstance(event.get("fields"), dict)):
                     raise ValueError("not an event")
-            except (UnicodeDecodeError, ValueError):
+            except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deep
                 torn = lineno == len(lines) and not raw.endswith(b"\n")
                 self._warn(lineno, "a torn line (cut off mid-write)" if torn else "a garbled line")
                 continue

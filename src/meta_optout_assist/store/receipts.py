@@ -3,7 +3,8 @@
 `data_dir/receipts/<record id>/` (0700) holds screenshots of the filled form before Send and of
 the confirmation, the confirmation page's HTML, the exact fields sent, and `manifest.json`
 (timestamps in UTC ISO 8601, tool and selectors versions, and a SHA-256 of every file, so the
-evidence can be shown to be unaltered). Every file is 0600 from the moment it is created.
+evidence can be shown to be unaltered). Every file is 0600 from the moment it is created, and
+written whole or not at all (files.write_private: a temporary name, fsync, rename).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from meta_optout_assist.store.files import private_dir, write_private
+from meta_optout_assist.store.files import is_temporary, private_dir, write_private
 from meta_optout_assist.store.layout import DataLayout
 
 MANIFEST = "manifest.json"
@@ -29,6 +30,8 @@ KNOWN_FILES = {
     "confirmation.png": "screenshot of the confirmation page",
     "confirmation.html": "the confirmation page as received (HTML)",
     "sent.json": "the exact fields sent",
+    **{f"evidence{ext}": "the evidence file sent with the form (a copy; its SHA-256 in the manifest)"
+       for ext in (".png", ".jpg", ".gif", ".webp", ".bin")},
     MANIFEST: "timestamps, versions and a SHA-256 of every file",
 }
 
@@ -111,7 +114,7 @@ class Receipt:
         files = {
             p.name: {"size": p.stat().st_size, "sha256": sha256_of(p)}
             for p in sorted(self.dir.iterdir())
-            if p.is_file() and p.name != MANIFEST
+            if p.is_file() and p.name != MANIFEST and not is_temporary(p.name)
         }
         manifest = {
             "record": record,
@@ -132,7 +135,7 @@ class Receipt:
     def manifest(self) -> dict[str, Any] | None:
         try:
             data = json.loads((self.dir / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep to read
             return None
         return data if isinstance(data, dict) else None
 
@@ -143,7 +146,7 @@ class Receipt:
         listed = (self.manifest() or {}).get("files") or {}
         out = []
         for p in sorted(self.dir.rglob("*")):
-            if not p.is_file():
+            if not p.is_file() or is_temporary(p.name):
                 continue
             rel = p.relative_to(self.dir).as_posix()
             entry = listed.get(rel)

@@ -100,6 +100,12 @@ def human_age(age: timedelta) -> str:
 
 # -- mark ---------------------------------------------------------------------------------------
 
+def was_sent(record: Record) -> bool:
+    """Did the form reach Meta? Its state says so, or its time of Send does (a record an older
+    version turned `aborted` or `failed` after Send, for something on this computer)."""
+    return record.state in (*AWAITING, *OUTCOMES) or record.submitted_at is not None
+
+
 def mark(journal: Journal, record_id: str, outcome: State | str, note: str | None = None) -> Record:
     """Set the outcome the person read in Meta's email: honored, rejected or no-reply."""
     try:
@@ -110,7 +116,7 @@ def mark(journal: Journal, record_id: str, outcome: State | str, note: str | Non
         raise BadInput(f"'{outcome}' is not an outcome.",
                        hint="Use --outcome honored, rejected or no-reply.")
     record = journal.get(record_id)
-    if record.state not in (*AWAITING, *OUTCOMES):
+    if not was_sent(record):
         raise BadInput(
             f"Record {record.id} was never sent to Meta (state: {record.state}), "
             "so it has no outcome to mark.",
@@ -125,6 +131,17 @@ def mark(journal: Journal, record_id: str, outcome: State | str, note: str | Non
 
 # -- export -------------------------------------------------------------------------------------
 
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """A value as a CSV cell a spreadsheet shows as text: one that would start a formula gets a
+    leading single quote (OWASP's advice; every cell is quoted too)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def export_text(journal: Journal, fmt: str, now: datetime | None = None) -> str:
     """Every record as CSV (one row each, the columns of EXPORT_FIELDS) or as a JSON array."""
     rows = status_json(journal, now)
@@ -133,10 +150,10 @@ def export_text(journal: Journal, fmt: str, now: datetime | None = None) -> str:
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=EXPORT_FIELDS, extrasaction="ignore",
-                                lineterminator="\n")
+                                lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in EXPORT_FIELDS})
+            writer.writerow({k: spreadsheet_cell(row.get(k)) for k in EXPORT_FIELDS})
         return buf.getvalue()
     raise BadInput(f"Unknown export format '{fmt}'.", hint="Use --format csv or --format json.")
 

@@ -37,6 +37,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from meta_optout_assist.ui.i18n import _, ngettext
+from meta_optout_assist.ui.shown import visible
 from meta_optout_assist.ui.typed_lines import TypedLines
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class _Form:
     headless: bool
     started: float
     email: str | None = None
+    recipient: str = "Meta"  # who the form goes to: Meta, or a --base-url origin that is not Meta
 
 
 class ResultLike(Protocol):
@@ -114,9 +116,9 @@ class UI:
 
     # -- where we are ---------------------------------------------------------------------------
     def begin(self, *, account: str, platform: str, form: str, browser: str, headless: bool,
-              email: str | None = None) -> None:
+              email: str | None = None, recipient: str = "Meta") -> None:
         """A new form starts: a heading, and the clock of the step list restarts."""
-        self.current = _Form(account, platform, form, browser, headless, time.monotonic(), email)
+        self.current = _Form(account, platform, form, browser, headless, time.monotonic(), email, recipient)
         self._waited = None
         self.heading(_("{platform} · {form} form · account {account}").format(
             platform=platform, form=form, account=account))
@@ -148,11 +150,12 @@ class UI:
                 where: str | None = None) -> None:
         """A form that did not go through: what happened, where the evidence is, what to do."""
         prefix = f"{escape(where)}: " if where else ""
-        self.console.print(f"[bold red]Error:[/] {prefix}{escape(message)}")
+        # Escapes shown for control characters: a message may quote a page's words.
+        self.console.print(f"[bold red]Error:[/] {prefix}{escape(visible(message))}")
         if diagnostics:
-            self.console.print(f"Diagnostics saved in: {escape(diagnostics)}", soft_wrap=True)
+            self.console.print(f"Diagnostics saved in: {escape(visible(diagnostics))}", soft_wrap=True)
         if hint:
-            self.console.print(f"[bold]What to do:[/] {escape(hint)}")
+            self.console.print(f"[bold]What to do:[/] {escape(visible(hint))}")
 
     def bell(self) -> None:
         """The person is needed: ring the terminal's bell (only on a terminal, never in a log)."""
@@ -201,22 +204,29 @@ class UI:
         """Show exactly what will be sent, every value in full; with ask, the person says yes or no."""
         if self.quiet and not ask:
             return True
-        heading = _("Review — what will be sent to Meta ({platform} · account {account}):").format(
-            platform=self.current.platform, account=self.current.account) if self.current else \
-            _("Review — what will be sent to Meta:")
-        self.console.print(f"[bold]{escape(heading)}[/]")
+        to = self.current.recipient if self.current else "Meta"
+        if to != "Meta":  # a --base-url origin that is not Meta's is named, untranslated
+            where = f" ({self.current.platform} · account {self.current.account})" if self.current else ""
+            heading = f"Review — what will be sent to {to}{where}:"
+        elif self.current:
+            heading = _("Review — what will be sent to Meta ({platform} · account {account}):").format(
+                platform=self.current.platform, account=self.current.account)
+        else:
+            heading = _("Review — what will be sent to Meta:")
+        self.console.print(f"[bold]{escape(visible(heading))}[/]")
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        for name, value in fields:
-            grid.add_row(f"  {escape(name)}", escape(value))
+        for name, value in fields:  # escapes shown for control and bidi characters (sent as typed)
+            grid.add_row(f"  {escape(visible(name))}", escape(visible(value)))
         self.console.print(grid)
         if not ask:
             return True
         from meta_optout_assist.ui.ask import Asker
 
         self.bell()
-        return Asker(self.console).yes_no(_("Send this to Meta now?"), default=False)
+        question = _("Send this to Meta now?") if to == "Meta" else f"Send this to {to} now?"
+        return Asker(self.console).yes_no(question, default=False)  # Ctrl-D: Aborted, nothing sent
 
     # -- the end --------------------------------------------------------------------------------
     def summary(self, results: Sequence[ResultLike], exit_code: int) -> None:
@@ -238,9 +248,14 @@ class UI:
                 self.out.print(f"[red]✗[/] {escape(r.account)} · {escape(r.platform)}: {escape(r.message)}")
         done = sum(r.outcome in ("confirmed", "dry-run") for r in results)
         by_you = any(r.confirmed_by == "you" for r in results)
+        # A --base-url origin that is not Meta is named: such a run never says "by Meta".
+        others = sorted({r.confirmed_by for r in results if r.confirmed_by not in (None, "Meta", "you")})
         if exit_code == 0:
             if all(r.outcome == "dry-run" for r in results):
                 sentence = ngettext("Filled, not sent (dry run).", "All {n} filled, not sent (dry run).", done)
+            elif others:
+                sentence = (f"All {{n}} confirmed by {' and '.join(others)}." if done > 1
+                            else f"Confirmed by {' and '.join(others)}.")
             elif not by_you:
                 sentence = ngettext("Confirmed by Meta.", "All {n} confirmed by Meta.", done)
             else:

@@ -42,7 +42,7 @@ def list_profiles(data_dir: Path) -> list[str]:
         raise BadInput(f"cannot read {path}: {err.strerror}") from None
     try:
         data = json.loads(raw)
-    except ValueError as err:
+    except (ValueError, RecursionError) as err:
         raise _damaged(path, f"not JSON: {err}") from None
     names = data.get("profiles") if isinstance(data, dict) else None
     if not isinstance(names, list) or not all(is_profile_name(n) for n in names):

@@ -319,22 +319,22 @@ def without_checks() -> Iterator[None]:
     from meta_optout_assist.browser import network
     from meta_optout_assist.pages import form
 
-    saved = (form._fill, form._unfilled_required, Page.screenshot, network.install)
-    full_fill = form._fill
+    saved = (form.fill_field, form._unfilled_required, Page.screenshot, network.install)
+    full_fill = form.fill_field
 
     def plain_fill(flow, key, spec, element, value):
-        if spec.kind != "text":  # lists, radios, files and boxes keep the tool's own way
+        if spec.kind != "text":  # lists, phones, radios, files and boxes keep the tool's own way
             return full_fill(flow, key, spec, element, value)
         element.fill(str(value))
         return str(value)
 
-    form._fill, form._unfilled_required = plain_fill, lambda flow: []
+    form.fill_field, form._unfilled_required = plain_fill, lambda flow: []
     Page.screenshot = lambda self, **options: b""
     network.install = lambda *args, **kwargs: None
     try:
         yield
     finally:
-        form._fill, form._unfilled_required, Page.screenshot, network.install = saved
+        form.fill_field, form._unfilled_required, Page.screenshot, network.install = saved
 
 
 def launch(pw, choice):

@@ -549,7 +549,8 @@ def bench_big_page(site, extra: int = 8000, looks: int = 5) -> dict:
     from tests.support.flow_helpers import make_flow
 
     from meta_optout_assist.browser import launch as browser_module
-    from meta_optout_assist.flow.runner import Runner, text_languages
+    from meta_optout_assist.flow.language import text_languages
+    from meta_optout_assist.flow.runner import Runner
 
     def median_ms(action) -> float:
         times = []

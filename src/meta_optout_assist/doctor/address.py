@@ -100,7 +100,7 @@ def _look(flow: Flow):
 
 
 def _check_form_address(flow: Flow, report: AddressReport) -> None:
-    from meta_optout_assist.flow.runner import page_language
+    from meta_optout_assist.flow.language import page_language
     from meta_optout_assist.pages.form import ContactForm
     from meta_optout_assist.pages.gate import GateQuestion
     from meta_optout_assist.pages.login_wall import LoginWall

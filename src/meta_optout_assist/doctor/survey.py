@@ -46,7 +46,7 @@ def recognised_fields(flow: Flow) -> dict[str, dict]:
 
 def visible_states(flow: Flow) -> list[str]:
     """The known page states whose markers are visible now (none: the page is not understood)."""
-    from meta_optout_assist.flow.runner import STATES
+    from meta_optout_assist.flow.states import STATES
 
     return [s.name for s in STATES if s.applies(flow) and s.marker(flow).count() > 0]
 

@@ -17,25 +17,11 @@ from functools import reduce
 from typing import TYPE_CHECKING
 
 from meta_optout_assist.errors import PageNotUnderstood, SiteRefused, TimedOut
+from meta_optout_assist.flow.language import page_language, text_languages
+from meta_optout_assist.flow.states import LIKELY_NEXT, OFF_ROUTE, STATES
 from meta_optout_assist.pages.base import Flow, Outcome, PageObject, navigated
-from meta_optout_assist.pages.blocked import Blocked
-from meta_optout_assist.pages.code_step import CodeStep
-from meta_optout_assist.pages.confirmation import Confirmation
-from meta_optout_assist.pages.cookie_banner import CookieBanner
 from meta_optout_assist.pages.form import ContactForm
-from meta_optout_assist.pages.gate import GateQuestion
-from meta_optout_assist.pages.link_step import LinkStep
-from meta_optout_assist.pages.login_wall import LoginWall
-from meta_optout_assist.pages.off_route import OffRoute
-from meta_optout_assist.pages.privacy_centre import PrivacyCentreLink
-from meta_optout_assist.pages.site_error import (
-    AddressGone,
-    FormRejected,
-    NotAvailable,
-    Refusal,
-    SiteError,
-)
-from meta_optout_assist.pages.unknown_dialog import UnknownDialog
+from meta_optout_assist.pages.site_error import AddressGone, NotAvailable
 from meta_optout_assist.site import urls
 from meta_optout_assist.ui.i18n import _
 
@@ -43,30 +29,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-# In priority order: an overlay (cookie banner, Meta's block, the code pop-up) wins over the page
-# beneath it; a link sent by email outranks the confirmation (its page may thank the person too);
-# a dialog the tool does not know comes last, once nothing else explains the page.
-STATES: tuple[PageObject, ...] = (
-    CookieBanner(), Blocked(), CodeStep(), LinkStep(), Refusal(), SiteError(), Confirmation(),
-    NotAvailable(), LoginWall(), GateQuestion(), PrivacyCentreLink(), ContactForm(), FormRejected(),
-    UnknownDialog(),
-)
-OFF_ROUTE = OffRoute()
-# What usually comes after each state (None: the first look at a form address). Once something
-# known is visible, the runner checks these first, after ruling out everything that outranks them
-# in one look: two or three round trips to the browser instead of one per state. A wrong guess
-# costs a little more time; the answer is the same.
-LIKELY_NEXT: dict[type[PageObject] | None, tuple[type[PageObject], ...]] = {
-    None: (CookieBanner, LoginWall, ContactForm),
-    CookieBanner: (LoginWall, ContactForm),
-    LoginWall: (ContactForm,),
-    GateQuestion: (ContactForm,),
-    PrivacyCentreLink: (ContactForm,),
-    OffRoute: (ContactForm,),
-    ContactForm: (CodeStep, LinkStep, Confirmation),
-    CodeStep: (Confirmation,),
-    LinkStep: (Confirmation,),
-}
 MAX_STEPS = 60
 MAX_RETURNS_TO_FORM = 3
 # How often a wait for the next page state stops to ask whether the page is off the route.
@@ -80,40 +42,6 @@ PERSON_LOOK_MS = 2500
 PERSON_PATHS = re.compile(
     r"/(login|checkpoint|two_step_verification|two_factor|challenge|recover|auth_platform)(/|\.php|$)"
     r"|/accounts/(login|two_factor|suspended)")
-
-
-def _html_language(flow: Flow) -> str | None:
-    """The primary subtag of <html lang> ("de-DE" → "de") when the tool knows that language."""
-    from meta_optout_assist.legal.countries import SUPPORTED_LOCALES
-
-    url = flow.page.url
-    if flow.language_seen and flow.language_seen[0] == url:
-        return flow.language_seen[1]
-    try:  # a locator, read in Playwright's own script world, where the looks that follow run too
-        lang = flow.page.locator("html").get_attribute("lang", timeout=flow.page_timeout_ms)
-    except Exception:  # noqa: BLE001 - the page is navigating: it says nothing yet
-        return None
-    primary = re.split(r"[-_]", lang.strip().lower())[0] if lang else ""
-    if primary not in SUPPORTED_LOCALES:
-        return None  # not remembered: a document still loading says nothing yet
-    flow.language_seen = (url, primary)
-    return primary
-
-
-def page_language(flow: Flow) -> str:
-    """The page's own language (<html lang="de-DE"> → "de"), unless --locale overrides it."""
-    if flow.request.locale:
-        return flow.request.locale
-    return _html_language(flow) or flow.locale
-
-
-def text_languages(flow: Flow) -> tuple[str, ...] | None:
-    """The languages to match the page's texts in: its own (and --locale's); None (all) when the
-    page does not say which language it is in."""
-    own = _html_language(flow)
-    if own is None:
-        return None
-    return tuple(dict.fromkeys(x for x in (own, flow.request.locale) if x))
 
 
 class Runner:

@@ -97,7 +97,7 @@ def _no_country(code: str, names: list[str]) -> PageNotUnderstood:
 def _fill_phone(flow: Flow, spec: FieldSpec, element: Locator, e164: str) -> str:
     """A phone number: the country code chosen in the picker beside the field and the national
     number typed into it, or, where the form has no picker, the whole number typed (+CC included)."""
-    from meta_optout_assist.inputs import phone_parts
+    from meta_optout_assist.validators import phone_parts
 
     picker = flow.first_visible(spec.picker) if spec.picker else None
     if picker is None:

@@ -10,13 +10,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from meta_optout_assist.errors import BadInput
-from meta_optout_assist.inputs import check_country as validate_country
-from meta_optout_assist.inputs import check_email as validate_email
-from meta_optout_assist.inputs import check_locale as validate_locale
-from meta_optout_assist.inputs import check_person_name as validate_person_name
-from meta_optout_assist.inputs import check_phone as validate_phone
-from meta_optout_assist.inputs import check_reason_template as validate_reason_template
 from meta_optout_assist.inputs import flag_errors
+from meta_optout_assist.validators import check_country as validate_country
+from meta_optout_assist.validators import check_email as validate_email
+from meta_optout_assist.validators import check_locale as validate_locale
+from meta_optout_assist.validators import check_person_name as validate_person_name
+from meta_optout_assist.validators import check_phone as validate_phone
+from meta_optout_assist.validators import check_reason_template as validate_reason_template
 
 _PROFILE_NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}\Z")
 PROFILE_NAME_RULE = (

@@ -31,15 +31,20 @@ def test_no_details_are_asked_for_and_the_run_ends_confirmed(site, in_terminal, 
     """The very command people are told to run: each question in turn, the country proposed from
     the time zone (Europe/Berlin), the reason from the templates by number, no profile (the
     default), the review answered y, Meta's confirmation and a receipt."""
-    site.configure(simulate_person=True, person_delay_ms=300)
+    # The simulated person logs in and types the code once the tool has said so (a cue each).
+    site.configure(simulate_person=True, person_delay_ms=100, person_waits_for_cue=True)
     first = list_templates()[0]
     term = in_terminal(*_run_args(site))
     term.answer(r"email", EMAIL)
     term.answer(r"country.*\[DE\]", "")  # Enter takes the proposal
     term.expect(r"1\s+" + first.title_for("de")[:30].replace("(", r"\("))  # the country's language
     term.answer(r"Your reason", "1")
+    term.expect(r"Log in to Instagram in the browser window")
+    site.cue_person()
     # No keyring here: nothing can be kept, so no profile is offered.
     term.answer(r"Send this to Meta now\?", "y")
+    term.expect(r"Meta emailed a code to")
+    site.cue_person()
     assert term.finish() == 0, term.text
 
     text = term.text
@@ -130,14 +135,18 @@ def test_the_guided_start(site, in_terminal, data_dir):
 @pytest.mark.slow
 def test_the_terminal_speaks_german_with_lang(site, in_terminal, data_dir, tmp_path):
     """--lang de: the questions, the person's steps, the review question and the result in German."""
-    site.configure(simulate_person=True, person_delay_ms=300)
+    site.configure(simulate_person=True, person_delay_ms=100, person_waits_for_cue=True)
     with file_keyring(tmp_path / "keyring.json") as env:
         term = in_terminal(*_run_args(site, "--lang", "de"), env=env)
         term.answer(r"E-Mail-Adresse", EMAIL)
         term.answer(r"Land, in dem du lebst.*\[DE\]", "")
         term.answer(r"Deine Begründung", "1")
         term.answer(r"als Profil speichern.*\[j/N\]", "n")
+        term.expect(r"Melde dich im Browserfenster bei Instagram an")
+        site.cue_person()
         term.answer(r"Jetzt an Meta senden\?", "j")
+        term.expect(r"Meta hat einen Code an")
+        site.cue_person()
         assert term.finish() == 0, term.text
     for line in ("Melde dich im Browserfenster bei Instagram an", "Meta hat einen Code an", "Code eingegeben",
                  "Prüfen – das wird an Meta gesendet", "Ergebnis", "Von Meta bestätigt."):
@@ -148,10 +157,15 @@ def test_the_terminal_speaks_german_with_lang(site, in_terminal, data_dir, tmp_p
 @pytest.mark.slow
 def test_the_terminal_speaks_the_system_language(site, assist):
     """No --lang: the system locale (French here) chooses; the steps, the person's lines and the result."""
-    site.configure(simulate_person=True, person_delay_ms=300)
+    site.configure(simulate_person=True, person_delay_ms=100, person_waits_for_cue=True)
+
+    def cue(line: str) -> None:  # the person acts once the tool has told them to
+        if "Connectez-vous à Facebook" in line or "Meta a envoyé un code" in line:
+            site.cue_person()
+
     run = assist("fill", "--platform", "facebook", "--email", EMAIL, "--country", "FR",
                  "--reason-template", "creative-work", "--base-url", site.base_url, "--headless", "--yes",
-                 "--wait-timeout", "60", "--page-timeout", "15",
+                 "--wait-timeout", "60", "--page-timeout", "15", on_err_line=cue,
                  env={"ASSIST_LANG": "", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8"})
     assert run.code == 0, run.text
     err, out = " ".join(run.err.split()), " ".join(run.out.split())

@@ -17,7 +17,7 @@ from meta_optout_assist.errors import AssistError, ExitCode, PageNotUnderstood
 app = typer.Typer(
     name="assist",
     help=(
-        "Object to Meta using your Facebook and Instagram posts to train AI.\n\n"
+        "Object to Meta using your Facebook and Instagram posts, and your messages with AIs on WhatsApp, to train AI.\n\n"
         "Opens the right form in a real browser, declines optional cookies, waits while you log in, "
         "fills country, email and reason, waits while you type the emailed code, and keeps a receipt. "
         "It never sees your password or the code."

@@ -7,6 +7,7 @@ Questions and answers use stderr (stdout stays free for the result and --json). 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -17,6 +18,8 @@ from meta_optout_assist.errors import Aborted
 from meta_optout_assist.ui.i18n import _
 
 T = TypeVar("T")
+# How often a wait for the answer looks whether a stop signal came meanwhile (see _until_typed).
+SIGNAL_LOOK_S = 0.5
 
 # Yes and no in the terminal's eight languages, whichever the person types.
 YES = frozenset({"y", "yes", "j", "ja", "o", "oui", "s", "si", "sí", "sim", "t", "tak"})
@@ -38,6 +41,10 @@ class Asker:
             if self._read is not None:
                 self.console.print(prompt, end="")
                 return self._read(prompt)
+            if _waitable(sys.stdin):
+                self.console.print(prompt, end="")
+                _until_typed(sys.stdin)
+                return input()
             return self.console.input(prompt)
         except EOFError:
             self.console.print()
@@ -102,3 +109,19 @@ class Asker:
             return [k for k in keys if k in chosen]
 
         return self.ask(question, check, default=default)
+
+
+def _waitable(stream: object) -> bool:
+    """A terminal whose readiness select() can wait on (POSIX; Windows' console is not)."""
+    return sys.platform != "win32" and hasattr(stream, "fileno") and getattr(stream, "isatty", lambda: False)()
+
+
+def _until_typed(stream) -> None:
+    """Wait until the person has typed a line. A stop signal (SIGTERM…) that arrives between the
+    question and the read would otherwise be held until the person presses Enter (the blocked read
+    never returns to Python); waiting in slices lets it end the run at once."""
+    import select
+
+    while not select.select([stream], [], [], SIGNAL_LOOK_S)[0]:
+        pass
+

@@ -4,6 +4,7 @@ what each one's exit code is, and the Send click that a signal waits for."""
 from __future__ import annotations
 
 import signal
+import sys
 
 import pytest
 
@@ -60,3 +61,25 @@ def test_the_command_exits_with_the_signals_code(monkeypatch, capsys):
     with pytest.raises(SystemExit) as done:
         cli.main(["fill"])
     assert done.value.code == 143 and "Aborted." in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals")
+def test_a_stop_that_lands_where_python_cannot_raise_is_raised_again(capsys):
+    """A signal handled inside a weak reference's callback (Python ignores what such a callback
+    raises, and prints a traceback): the stop is neither lost nor printed, it comes again outside."""
+    import os
+    import weakref
+
+    from meta_optout_assist.flow.stops import stop_signals
+
+    class Thing:
+        pass
+
+    with stop_signals(), pytest.raises(Stopped) as stopped:
+        thing = Thing()
+        keep = weakref.ref(thing, lambda _ref: os.kill(os.getpid(), signal.SIGTERM))
+        del thing
+        for _ in range(10**8):  # the stop comes back at once, while this runs (bounded: never a hang)
+            pass
+    assert stopped.value.signum == signal.SIGTERM and keep() is None
+    assert "Traceback" not in capsys.readouterr().err

@@ -14,6 +14,7 @@ sent.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,8 +87,26 @@ def stop_signals() -> Iterator[Stops]:
     previous = {}
     for signum in _catchable():
         previous[signum] = signal.signal(signum, stops.handle)
+    hook, sys.unraisablehook = sys.unraisablehook, _raised_again(sys.unraisablehook)
     try:
         yield stops
     finally:
+        sys.unraisablehook = hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def _raised_again(hook):
+    """A stop raised where Python cannot pass an exception on (a weak reference's callback, a
+    finaliser) is not lost, nor printed as a traceback: it is raised again in the main thread, at
+    its next step."""
+    import _thread
+
+    def unraisable(info) -> None:
+        if not isinstance(info.exc_value, Stopped):
+            return hook(info)
+        # From another thread, the signal is only noted: it is handled in the main thread once
+        # this hook has returned (raised here, it would be lost again).
+        _thread.start_new_thread(_thread.interrupt_main, (info.exc_value.signum,))
+
+    return unraisable

@@ -29,6 +29,12 @@ def no_browser(monkeypatch, tmp_path):
     for var in ("ASSIST_BASE_URL", "ASSIST_SELECTORS", "ASSIST_BROWSER", "ASSIST_DATA_DIR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COLUMNS", "200")
+    # The consoles are made once per process: made anew here, they take this width whatever the
+    # environment of the run that made them first (`make bench` sets COLUMNS=100).
+    from meta_optout_assist.ui import terminal
+
+    terminal.console_out.cache_clear()
+    terminal.console_err.cache_clear()
     return calls
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from meta_optout_assist.site.urls import on_hosts
+
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page, Route, WebSocketRoute
 
@@ -55,7 +57,7 @@ class NetworkPolicy:
                 return (scheme, host, port) == _origin(self.base_url)
         except ValueError:
             return False
-        return scheme == "https" and any(host == h or host.endswith("." + h) for h in self.allowed_hosts)
+        return scheme == "https" and on_hosts(host, self.allowed_hosts)
 
 
 def _origin_pattern(url: str) -> str:

@@ -97,12 +97,10 @@ def _done_word() -> str:
 
 def _is_meta_link(flow: Flow, text: str) -> bool:
     """A link on Meta's own hosts (https), or on the --base-url origin: the only ones the tool opens."""
-    parts = urlsplit(text)
-    if not parts.scheme or " " in text:
+    if not urlsplit(text).scheme or " " in text:
         return False
-    host = (parts.hostname or "").lower()
-    meta = parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in flow.sel.allowed_hosts)
-    return meta or bool(flow.base_url and urls.is_platform_page(text, [], flow.base_url))
+    return urls.is_platform_page(text, flow.sel.allowed_hosts, None) or bool(
+        flow.base_url and urls.is_platform_page(text, [], flow.base_url))
 
 
 def _newer_page(flow: Flow):

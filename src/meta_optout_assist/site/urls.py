@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from meta_optout_assist.errors import BadInput
@@ -70,11 +71,16 @@ def site_name(base_url: str | None) -> str:
     return base_url
 
 
+def on_hosts(host: str, hosts: Iterable[str]) -> bool:
+    """Whether `host` is one of `hosts` or a subdomain of one."""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
 def _is_meta_host(host: str) -> bool:
     """A host of Meta's (selectors/common.yaml `allowed_hosts`), or a subdomain of one."""
     from meta_optout_assist.site.selectors import common_file
 
-    return any(host == h or host.endswith("." + h) for h in common_file().allowed_hosts)
+    return on_hosts(host, common_file().allowed_hosts)
 
 
 def rewrite(url: str, base_url: str | None) -> str:
@@ -103,4 +109,4 @@ def is_platform_page(url: str, hosts: list[str], base_url: str | None) -> bool:
         base = urlsplit(base_url)
         return (parts.scheme, parts.netloc) == (base.scheme, base.netloc)
     host = parts.hostname or ""
-    return parts.scheme == "https" and any(host == h or host.endswith("." + h) for h in hosts)
+    return parts.scheme == "https" and on_hosts(host, hosts)
